@@ -1,0 +1,5 @@
+"""``python -m meetsum``."""
+
+from meetsum.cli import main
+
+main()

@@ -1,0 +1,533 @@
+"""Assembly: from recognized spans to the summary.
+
+People found in several places are merged into parties; sentences with a meeting cue
+decide who took part; the rest of what the article names goes under ``mentioned``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from meetsum.dates import DateClue, find_dates
+from meetsum.lexicon import Lexicon, Match, token_variants
+from meetsum.model import (
+    AgendaItem, Evidence, Meeting, Mention, Participant, Statement, Summary, Venue,
+)
+from meetsum.recognize import Entity, Person, Recognized, Title
+from meetsum.text import Document, Token
+
+__all__ = ["assemble"]
+
+_MEETING_CUES = ("cue.meeting", "cue.call", "cue.virtual")
+_AGENDA_MAX_WORDS = 12
+_AGENDA_SPLITTERS = frozenset({"،", ",", "؛", ";", ":", "(", ")"})
+_QUOTES = "\"'«»“”‘’"
+
+
+@dataclass
+class _Party:
+    """A participant candidate: one person or unnamed party, with all its mentions."""
+
+    name: tuple[int, int] | None
+    title: Title | None
+    affiliation: Entity | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+    def sentences(self, tokens: Sequence[Token]) -> set[int]:
+        return {tokens[start].sentence for start, _ in self.mentions}
+
+
+def assemble(rec: Recognized, lexicon: Lexicon, published: dt.date | None) -> Summary:
+    """Build the summary of one analysed article."""
+    doc, tokens = rec.doc, rec.doc.tokens
+    parties = _parties(rec, lexicon)
+    meeting_sentences = _meeting_sentences(rec)
+    meetings = _meetings(rec, lexicon, parties, meeting_sentences, published)
+    title = _title_line(doc)
+    if not meetings:
+        return Summary(False, title, _iso(published), None, None, None, None, (), (), (),
+                       tuple(_mentioned(rec, lexicon, parties, set())), ())
+    main = meetings[0]
+    participants = _union(meeting.participants for meeting in meetings)
+    taking_part = {id(party) for party in parties if _display(rec, lexicon, party) in participants}
+    return Summary(
+        True, title, _iso(published), main.status, main.kind, main.date, main.venue,
+        participants,
+        _union(meeting.agenda for meeting in meetings),
+        _union(meeting.statements for meeting in meetings),
+        tuple(_mentioned(rec, lexicon, parties, taking_part)),
+        tuple(meetings),
+    )
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def _union(groups) -> tuple:
+    seen: dict = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(_identity(item), item)
+    return tuple(seen.values())
+
+
+def _identity(item) -> tuple:
+    if isinstance(item, Participant):
+        return (item.name, item.affiliation) if item.name else (None, item.affiliation, item.role)
+    if isinstance(item, AgendaItem):
+        return (item.text,)
+    return (item.speaker, item.text)
+
+
+def _title_line(doc: Document) -> str | None:
+    """The headline: a first line followed by a blank line."""
+    head, sep, _ = doc.text.lstrip().partition("\n")
+    return head.strip() or None if sep and doc.text.lstrip()[len(head) + 1 :].startswith(("\n", "\r\n")) else None
+
+
+def _span_text(doc: Document, start: int, end: int, skip: int = 0) -> str:
+    tokens = doc.tokens
+    first = tokens[start].offset_of_key_index(skip) if skip else tokens[start].start
+    return doc.text[first : tokens[end - 1].end]
+
+
+def _evidence(doc: Document, start: int, end: int) -> Evidence:
+    return Evidence(doc.tokens[start].start, doc.tokens[end - 1].end, doc.tokens[start].sentence)
+
+
+# --------------------------------------------------------------------------- parties
+
+
+def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
+    """Merge people found in several places into parties, then add their short mentions."""
+    parties: list[_Party] = []
+    for person in rec.people:
+        party = _find_party(rec, parties, person)
+        if party is None:
+            if not _can_be_party(person):
+                continue
+            party = _Party(_name_span(person), person.title, _affiliation(person))
+            parties.append(party)
+        _absorb(party, person)
+        party.mentions.append((person.start, person.end))
+    _add_short_mentions(rec, lexicon, parties)
+    return parties
+
+
+def _name_span(person: Person) -> tuple[int, int] | None:
+    return (person.name_start, person.name_end) if person.has_name else None
+
+
+def _affiliation(person: Person) -> Entity | None:
+    return person.title.affiliation if person.title else None
+
+
+def _can_be_party(person: Person) -> bool:
+    """Named people, and unnamed titles that say whom they represent (وفد حماس)."""
+    if person.has_name:
+        return True
+    title = person.title
+    return title is not None and title.affiliation is not None and not title.counterpart
+
+
+def _absorb(party: _Party, person: Person) -> None:
+    """Keep the fullest name, and a title and affiliation once one is known."""
+    span = _name_span(person)
+    if span and (party.name is None or span[1] - span[0] > party.name[1] - party.name[0]):
+        party.name = span
+    if party.title is None and person.title is not None:
+        party.title = person.title
+    if party.affiliation is None and _affiliation(person) is not None:
+        party.affiliation = _affiliation(person)
+
+
+def _name_keys(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[str, ...]:
+    return tuple(token.key for token in tokens[span[0] : span[1]]) if span else ()
+
+
+def _find_party(rec: Recognized, parties: list[_Party], person: Person) -> _Party | None:
+    tokens = rec.doc.tokens
+    keys = _name_keys(tokens, _name_span(person))
+    affiliation = _affiliation(person)
+    if keys:
+        for party in parties:
+            known = _name_keys(tokens, party.name)
+            if known and (_is_part(keys, known) or _is_part(known, keys)):
+                return party
+        return None
+    if affiliation is None:
+        return None
+    same = [p for p in parties if p.affiliation and (p.affiliation.kind, p.affiliation.key) == (affiliation.kind, affiliation.key)]
+    if len(same) == 1 and (same[0].name is not None or _role_key(rec, same[0].title) == _role_key(rec, person.title)):
+        return same[0]
+    return next((p for p in same if _role_key(rec, p.title) == _role_key(rec, person.title)), None)
+
+
+def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` is the surname, the first name or a contiguous part of ``full``."""
+    n = len(short)
+    return any(full[i : i + n] == short for i in range(len(full) - n + 1))
+
+
+def _role_key(rec: Recognized, title: Title | None) -> tuple[str, ...]:
+    if title is None:
+        return ()
+    return tuple(token.key for token in rec.doc.tokens[title.role_start : title.role_end])
+
+
+def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[_Party]) -> None:
+    """Surnames and first names used alone (بوغدانوف، هاكان) are mentions of their party."""
+    tokens = rec.doc.tokens
+    covered = {i for party in parties for start, end in party.mentions for i in range(start, end)}
+    owners: dict[str, list[_Party]] = {}
+    for party in parties:
+        for key in _name_keys(tokens, party.name):
+            if len(key) >= 3 and not lexicon.words.get(key, frozenset()) - {"given"}:
+                owners.setdefault(key, []).append(party)
+    for index, token in enumerate(tokens):
+        if index in covered:
+            continue
+        for skip, key in token_variants(token.key):
+            candidates = owners.get(key, [])
+            if len(candidates) == 1:
+                candidates[0].mentions.append((index, index + 1))
+                candidates[0].aliases.add(rec.doc.text[token.start + skip : token.end] if not skip else key)
+                break
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+def _meeting_sentences(rec: Recognized) -> list[int]:
+    """Sentences with a meeting, call or summit cue and nothing that marks sport or a seminar."""
+    by_sentence: dict[int, list[Match]] = {}
+    for match in rec.matches.values():
+        by_sentence.setdefault(rec.doc.tokens[match.start].sentence, []).append(match)
+    found = []
+    for sentence, matches in sorted(by_sentence.items()):
+        meeting = any(
+            m.has(kind) and "counterpart" not in m.keys("cue.meeting") for m in matches for kind in _MEETING_CUES
+        )
+        if meeting and not any(m.has("cue.not_meeting") for m in matches):
+            found.append(sentence)
+    return found
+
+
+def _meetings(
+    rec: Recognized, lexicon: Lexicon, parties: list[_Party], sentences: list[int],
+    published: dt.date | None,
+) -> list[Meeting]:
+    """One meeting per distinct group of parties named together in meeting sentences."""
+    tokens = rec.doc.tokens
+    groups: list[tuple[list[int], list[_Party]]] = []
+    for sentence in sentences:
+        present = [p for p in _parties_in(rec, parties, sentence)]
+        if len(present) < 2 and not (present and _has_counterpart_cue(rec, sentence)):
+            continue
+        for group_sentences, group in groups:
+            if set(map(id, present)) <= set(map(id, group)) or set(map(id, group)) <= set(map(id, present)):
+                group_sentences.append(sentence)
+                if len(present) > len(group):
+                    group[:] = present
+                break
+        else:
+            groups.append(([sentence], present))
+    return [_meeting(rec, lexicon, parties, sents, group, published) for sents, group in groups if len(group) >= 2]
+
+
+def _parties_in(rec: Recognized, parties: list[_Party], sentence: int) -> list[_Party]:
+    """Parties mentioned in ``sentence`` before its agenda starts, in text order."""
+    tokens = rec.doc.tokens
+    agenda_start = _agenda_boundary(rec, sentence)
+    found = []
+    for party in parties:
+        starts = [s for s, _ in party.mentions if tokens[s].sentence == sentence and s < agenda_start]
+        if starts:
+            found.append((min(starts), party))
+    return [party for _, party in sorted(found, key=lambda pair: pair[0])]
+
+
+def _agenda_boundary(rec: Recognized, sentence: int) -> int:
+    """The first topic cue (لبحث، حول) that follows a meeting cue and a party: what comes after
+    is what was discussed, not who took part."""
+    seen_meeting = False
+    for start in sorted(rec.matches):
+        match = rec.matches[start]
+        if rec.doc.tokens[start].sentence != sentence:
+            continue
+        if any(match.has(kind) for kind in _MEETING_CUES):
+            seen_meeting = True
+        elif seen_meeting and match.has("cue.discussion"):
+            return start
+    return len(rec.doc.tokens)
+
+
+def _has_counterpart_cue(rec: Recognized, sentence: int) -> bool:
+    return any(
+        "counterpart" in m.keys("cue.meeting") or "receive_guest" in m.keys("cue.meeting")
+        for m in rec.matches.values() if rec.doc.tokens[m.start].sentence == sentence
+    )
+
+
+def _meeting(
+    rec: Recognized, lexicon: Lexicon, all_parties: list[_Party], sentences: list[int],
+    group: list[_Party], published: dt.date | None,
+) -> Meeting:
+    doc = rec.doc
+    cues = [m for m in rec.matches.values() if doc.tokens[m.start].sentence in sentences]
+    kind = _kind(cues)
+    status = _status(rec, cues, sentences)
+    date = _date(rec, lexicon, sentences, published, prefer_future=status == "planned")
+    venue = None if kind == "call" else _venue(rec, lexicon, sentences, group)
+    participants = tuple(_display(rec, lexicon, party) for party in group)
+    agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
+    statements = tuple(_statements(rec, lexicon, group))
+    first = min(sentences)
+    sentence = doc.sentences[first]
+    return Meeting(status, kind, date, venue, participants, agenda, statements,
+                   Evidence(sentence.start, sentence.end, first))
+
+
+def _kind(cues: list[Match]) -> str:
+    if any(m.has("cue.virtual") for m in cues):
+        return "virtual"
+    if any(m.has("cue.call") for m in cues):
+        return "call"
+    return "in_person"
+
+
+def _status(rec: Recognized, cues: list[Match], sentences: list[int]) -> str:
+    main = [m for m in cues if rec.doc.tokens[m.start].sentence == sentences[0]]
+    if any(m.has("cue.planned") for m in main):
+        return "planned"
+    if any(m.has("cue.ongoing") for m in main):
+        return "ongoing"
+    return "held"
+
+
+def _date(
+    rec: Recognized, lexicon: Lexicon, sentences: list[int], published: dt.date | None,
+    *, prefer_future: bool,
+) -> str | None:
+    tokens = rec.doc.tokens
+    clues = find_dates(tokens, rec.matches, lexicon, published, prefer_future=prefer_future)
+    for sentence in sentences:
+        here = [c for c in clues if tokens[c.start].sentence == sentence]
+        if here:
+            return max(here, key=lambda c: c.explicit).date.isoformat()
+    return None
+
+
+def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[_Party]) -> Venue | None:
+    """The first city named in the meeting sentences outside a title, else the dateline city."""
+    doc, tokens = rec.doc, rec.doc.tokens
+    in_titles = {i for p in group if p.title for i in range(p.title.start, p.title.end)}
+    cities = [e for e in rec.entities if e.kind == "city" and e.start not in in_titles]
+    for sentence in sentences:
+        for city in cities:
+            if tokens[city.start].sentence == sentence:
+                return _venue_of(rec, lexicon, city)
+    dateline = _dateline_city(rec, cities)
+    return _venue_of(rec, lexicon, dateline) if dateline else None
+
+
+def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
+    """A city that opens one of the first sentences, as in "الرياض 12 مارس (واس) -"."""
+    tokens = rec.doc.tokens
+    for city in cities:
+        sentence = tokens[city.start].sentence
+        if sentence > 3:
+            break
+        opens = city.start == 0 or tokens[city.start - 1].sentence != sentence
+        follows = tokens[city.end].key if city.end < len(tokens) else ""
+        if opens and (follows.isdigit() or follows in ("(", "-", "–", ":", "،")):
+            return city
+    return None
+
+
+def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:
+    entry = lexicon.cities[city.key]
+    country = lexicon.countries[entry.country].ar
+    surface = _span_text(rec.doc, city.start, city.end, rec.matches[city.start].skip)
+    return Venue(surface, country, None, _evidence(rec.doc, city.start, city.end))
+
+
+# --------------------------------------------------------------------------- display
+
+
+def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
+    doc = rec.doc
+    name = _span_text(doc, *party.name) if party.name else None
+    role = None
+    if party.title and not party.title.counterpart:
+        title = party.title
+        if title.role_end > title.role_start:
+            role = _span_text(doc, title.role_start, title.role_end, rec.matches[title.role_start].skip)
+    affiliation = _affiliation_name(lexicon, party.affiliation)
+    start, end = party.mentions[0]
+    aliases = tuple(sorted(a for a in party.aliases if a != name))
+    return Participant(name, role, affiliation, _evidence(doc, start, end), aliases)
+
+
+def _affiliation_name(lexicon: Lexicon, entity: Entity | None) -> str | None:
+    if entity is None:
+        return None
+    if entity.kind == "country":
+        return lexicon.countries[entity.key].ar
+    if entity.kind == "organization":
+        return lexicon.organizations[entity.key].ar
+    return None
+
+
+# --------------------------------------------------------------------------- agenda
+
+
+def _agenda(
+    rec: Recognized, lexicon: Lexicon, all_parties: list[_Party], group: list[_Party],
+    sentences: list[int],
+) -> list[AgendaItem]:
+    """Phrases after discussion cues in sentences about this meeting."""
+    tokens = rec.doc.tokens
+    about = set(sentences) | {s for p in group for s in p.sentences(tokens)}
+    about |= {tokens[m.start].sentence for m in rec.matches.values() if m.has("collective")}
+    skippable = _skippable(rec, all_parties)
+    items: list[AgendaItem] = []
+    for start in sorted(rec.matches):
+        match = rec.matches[start]
+        if not match.has("cue.discussion") or tokens[start].sentence not in about:
+            continue
+        begin = _skip_forward(rec, match.end, skippable)
+        end = _phrase_end(rec, begin)
+        items.extend(_split_items(rec, begin, end))
+    return items
+
+
+def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
+    """Tokens that name parties, places and times: an agenda phrase starts after them."""
+    skip = {i for p in parties for s, e in p.mentions for i in range(s, e)}
+    skip |= {i for e in rec.entities if e.kind == "city" for i in range(e.start, e.end)}
+    for match in rec.matches.values():
+        if any(match.has(k) for k in ("collective", "weekday", "relative_day", "cue.meeting", "cue.call")):
+            skip.update(range(match.start, match.end))
+    return skip
+
+
+_LEADING_FILLERS = frozenset({"مع", "كل", "من", "في", "خلال", "،", ",", "امس", "اليوم", "العاصمه", "الي", "عبر", "حول", "بشان", "على", "علي", "معه", "معها", "معهم", "ل", "ب"})
+
+
+def _skip_forward(rec: Recognized, index: int, skippable: set[int]) -> int:
+    tokens = rec.doc.tokens
+    sentence = tokens[index - 1].sentence
+    while index < len(tokens) and tokens[index].sentence == sentence:
+        token = tokens[index]
+        if index in skippable or token.key in _LEADING_FILLERS or _is_nisba(rec, index) or token.key in _QUOTES:
+            index += 1
+        else:
+            break
+    return index
+
+
+def _is_nisba(rec: Recognized, index: int) -> bool:
+    match = rec.matches.get(index)
+    return match is not None and (match.has("country_nisba") or match.has("country"))
+
+
+def _phrase_end(rec: Recognized, begin: int) -> int:
+    """A topic phrase ends at the sentence end or where a new clause starts."""
+    tokens = rec.doc.tokens
+    if begin >= len(tokens):
+        return begin
+    sentence = tokens[begin].sentence
+    index = begin
+    while index < len(tokens) and tokens[index].sentence == sentence:
+        match = rec.matches.get(index)
+        if index > begin and match and (match.has("cue.statement") or match.has("cue.discussion")):
+            break
+        if tokens[index].key in (".", "؟", "!"):
+            break
+        index += 1
+    return index
+
+
+def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
+    """Split coordinated topics ("، و" and "و" before a definite noun), capped in length."""
+    tokens, items, start = rec.doc.tokens, [], begin
+    for index in range(begin, end + 1):
+        boundary = index == end or tokens[index].key in _AGENDA_SPLITTERS or (
+            index > start + 1 and tokens[index].key.startswith("وال") and index - start >= 3
+        )
+        if boundary:
+            item = _agenda_item(rec, start, index)
+            if item:
+                items.append(item)
+            start = index + 1 if index < end and tokens[index].key in _AGENDA_SPLITTERS else index
+    return items
+
+
+def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
+    tokens = rec.doc.tokens
+    while start < end and (tokens[start].key in _QUOTES or not tokens[start].key[0].isalnum()):
+        start += 1
+    while end > start and (tokens[end - 1].key in _QUOTES or not tokens[end - 1].key[0].isalnum()):
+        end -= 1
+    words = [t for t in tokens[start:end] if t.key[0].isalnum()]
+    if len(words) < 2:
+        return None
+    if len(words) > _AGENDA_MAX_WORDS:
+        end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
+    skip = 1 if tokens[start].key.startswith("و") and tokens[start].key[1:2] == "ا" else 0
+    text = _span_text(rec.doc, start, end, skip)
+    return AgendaItem(text, _evidence(rec.doc, start, end))
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[Statement]:
+    """Sentences where a participant (named right after a statement verb) says something."""
+    tokens, doc = rec.doc.tokens, rec.doc
+    statements = []
+    mention_at = {start: (party, end) for party in group for start, end in party.mentions}
+    for start in sorted(rec.matches):
+        match = rec.matches[start]
+        if not match.has("cue.statement"):
+            continue
+        index = match.end
+        while index in mention_at or (index < len(tokens) and tokens[index].key in ("،", ",")):
+            if index in mention_at:
+                party, end = mention_at[index]
+                sentence = doc.sentences[tokens[index].sentence]
+                text = doc.text[tokens[end].start : sentence.end].strip(" ،,.\"«»“”") if end < len(tokens) else ""
+                if text:
+                    speaker = _display(rec, lexicon, party)
+                    statements.append(Statement(speaker.name or speaker.role or speaker.affiliation, text,
+                                                Evidence(tokens[start].start, sentence.end, sentence.index)))
+                break
+            index += 1
+    return statements
+
+
+# --------------------------------------------------------------------------- mentioned
+
+
+def _mentioned(rec: Recognized, lexicon: Lexicon, parties: list[_Party], taking_part: set[int]) -> list[Mention]:
+    """Named people, states and organizations that do not take part."""
+    doc = rec.doc
+    found: dict[str, Mention] = {}
+    represented = {(p.affiliation.kind, p.affiliation.key) for p in parties if id(p) in taking_part and p.affiliation}
+    for party in parties:
+        if id(party) in taking_part or party.name is None:
+            continue
+        text = _span_text(doc, *party.name)
+        found.setdefault(text, Mention(text, "person", _evidence(doc, *party.name)))
+    for entity in rec.entities:
+        if entity.kind == "city" or entity.via != "name" or (entity.kind, entity.key) in represented:
+            continue
+        name = _affiliation_name(lexicon, entity)
+        if name:
+            found.setdefault(name, Mention(name, entity.kind, _evidence(doc, entity.start, entity.end)))
+    return list(found.values())

@@ -1,0 +1,146 @@
+"""The ``meetsum`` command: parse options, read inputs, pick a renderer, map outcomes to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from meetsum import __version__
+
+EXIT_FOUND, EXIT_NONE, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+class Format(str, Enum):
+    table = "table"
+    yaml = "yaml"
+    markdown = "markdown"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"meetsum {__version__}")
+        raise typer.Exit()
+
+
+@app.command(help="Summarize Arabic news reports of diplomatic meetings: who met whom, where, when, about what.\n\n"
+             "Reads FILE... (directories recursively; '-' or no FILE with piped input reads stdin).\n"
+             "Exit status: 0 a meeting was found, 1 none found, 2 usage or input error.")
+def summarize_command(
+    files: Annotated[Optional[list[str]], typer.Argument(metavar="[FILE]...", show_default=False)] = None,
+    output_format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else json].", show_default=False)] = None,
+    published: Annotated[Optional[str], typer.Option(help="The articles' publication date, YYYY-MM-DD, to resolve أمس، اليوم، الأحد الماضي ...", metavar="DATE")] = None,
+    jsonl_field: Annotated[Optional[str], typer.Option("--jsonl", help="Read inputs as JSON Lines records; FIELD holds the article text.", metavar="FIELD")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    from meetsum.batch import summarize_documents
+    from meetsum.dates import parse_published
+    from meetsum.inputs import iter_documents
+
+    try:
+        parse_published(published)
+    except ValueError:
+        _fail(f"--published: {published!r} is not a date in the form YYYY-MM-DD")
+    paths = list(files or [])
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _fail("no input: give FILE... or pipe an article to standard input (see --help)")
+        paths = ["-"]
+    fmt = output_format or (Format.table if sys.stdout.isatty() else Format.json)
+    results = summarize_documents(iter_documents(paths, jsonl_field=jsonl_field, stdin=sys.stdin.buffer if sys.stdin else None),
+                                  published=published, jobs=jobs)
+    raise typer.Exit(_write(results, fmt))
+
+
+def _fail(message: str) -> None:
+    print(f"meetsum: {message}", file=sys.stderr)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _write(results, fmt: Format) -> int:
+    """Print each result as it comes; errors go to stderr. Returns the exit status."""
+    from meetsum import render
+
+    found = errors = False
+    writer = _JsonArrayWriter() if fmt is Format.json else None
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    for result in results:
+        if result.error:
+            errors = True
+            print(f"meetsum: {result.error}", file=sys.stderr)
+            continue
+        found |= result.meeting_detected
+        record = result.record
+        if writer:
+            writer.add(render.render_json(record))
+        elif fmt is Format.table:
+            _out(render.render_table(record, color=color, width=_width()))
+        else:
+            renderer = {Format.yaml: render.render_yaml, Format.markdown: render.render_markdown,
+                        Format.jsonl: render.render_jsonl}[fmt]
+            _out(renderer(record) + ("" if fmt is Format.yaml else "\n" if fmt is Format.jsonl else "\n"))
+    if writer:
+        writer.close()
+    return EXIT_ERROR if errors else EXIT_FOUND if found else EXIT_NONE
+
+
+def _width() -> int:
+    import shutil
+
+    return min(shutil.get_terminal_size((100, 24)).columns, 120)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+class _JsonArrayWriter:
+    """One object for one input, an array for several, streamed as results arrive."""
+
+    def __init__(self) -> None:
+        self.pending: str | None = None
+        self.count = 0
+
+    def add(self, text: str) -> None:
+        self.count += 1
+        if self.count == 1:
+            self.pending = text
+            return
+        if self.count == 2:
+            _out("[\n" + _indent(self.pending))
+        _out(",\n" + _indent(text))
+
+    def close(self) -> None:
+        if self.count == 1:
+            _out(self.pending + "\n")
+        elif self.count > 1:
+            _out("\n]\n")
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def main() -> None:
+    """Console-script entry point: quiet on a closed pipe, never a traceback for ^C."""
+    try:
+        app(prog_name="meetsum")
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

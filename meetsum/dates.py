@@ -1,0 +1,139 @@
+"""Dates: explicit Gregorian and Hijri dates, relative days and weekdays.
+
+Relative expressions (أمس، اليوم، الأحد الماضي، الخميس المقبل) resolve against the
+publication date. Hijri dates convert with ``hijridate`` (Umm al-Qura), imported only
+when an article has one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from meetsum.lexicon import Lexicon, Match
+from meetsum.text import Token
+
+__all__ = ["DateClue", "find_dates", "parse_published"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateClue:
+    """A resolved date and the tokens it was read from."""
+
+    date: dt.date
+    start: int
+    end: int
+    explicit: bool  # written out (day and month), not relative
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` to a date; ValueError on anything else."""
+    if value is None:
+        return None
+    return dt.date.fromisoformat(value)
+
+
+def find_dates(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon,
+    published: dt.date | None, *, prefer_future: bool = False,
+) -> list[DateClue]:
+    """Every date expression in ``tokens``, in text order."""
+    clues = []
+    for start in sorted(matches):
+        match = matches[start]
+        clue = (
+            _explicit(tokens, matches, match, published)
+            or _relative(match, published)
+            or _weekday(tokens, matches, match, published, prefer_future)
+        )
+        if clue:
+            clues.append(clue)
+    return clues
+
+
+def _number(tokens: Sequence[Token], index: int) -> int | None:
+    if 0 <= index < len(tokens) and tokens[index].key.isdigit() and len(tokens[index].key) <= 4:
+        return int(tokens[index].key)
+    return None
+
+
+def _explicit(
+    tokens: Sequence[Token], matches: dict[int, Match], match: Match, published: dt.date | None
+) -> DateClue | None:
+    """``15 مايو 2025``, ``15 مايو/أيار``, ``20 رمضان 1446 ه``."""
+    hijri = match.has("hijri_month")
+    if not (match.has("month") or hijri):
+        return None
+    day = _number(tokens, match.start - 1)
+    if day is None or not 1 <= day <= 30 + (not hijri):
+        return None
+    end = match.end
+    # a second name of the same month: "مايو/أيار", "مايو (أيار)"
+    while end < len(tokens) and tokens[end].key in "/()-" and matches.get(end + 1, match).has("month"):
+        end = matches[end + 1].end
+    if end < len(tokens) and tokens[end].key in ")":
+        end += 1
+    year = _number(tokens, end)
+    if year is not None and year >= 1300:
+        end += 1
+    month = int((match.keys("hijri_month") or match.keys("month"))[0])
+    return _build_explicit(day, month, year, hijri, published, match.start - 1, end)
+
+
+def _build_explicit(
+    day: int, month: int, year: int | None, hijri: bool, published: dt.date | None, start: int, end: int
+) -> DateClue | None:
+    try:
+        if hijri:
+            if year is None:
+                return None
+            from hijridate import Hijri  # late import: rarely needed
+
+            gregorian = Hijri(year, month, day).to_gregorian()
+            return DateClue(dt.date(gregorian.year, gregorian.month, gregorian.day), start, end, True)
+        if year is None:
+            if published is None:
+                return None
+            year = _nearest_year(published, month, day)
+        return DateClue(dt.date(year, month, day), start, end, True)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _nearest_year(published: dt.date, month: int, day: int) -> int:
+    """A day and month without a year: the occurrence closest to the publication date."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda date: abs((date - published).days)).year
+
+
+def _relative(match: Match, published: dt.date | None) -> DateClue | None:
+    offsets = match.keys("relative_day")
+    if not offsets or published is None:
+        return None
+    return DateClue(published + dt.timedelta(days=int(offsets[0])), match.start, match.end, False)
+
+
+def _weekday(
+    tokens: Sequence[Token], matches: dict[int, Match], match: Match, published: dt.date | None,
+    prefer_future: bool,
+) -> DateClue | None:
+    days = match.keys("weekday")
+    if not days or published is None:
+        return None
+    end, following = match.end, matches.get(match.end)
+    direction, marked = (1 if prefer_future else -1), False
+    if following and following.has("weekday_past"):
+        direction, end, marked = -1, following.end, True
+    elif following and following.has("weekday_next"):
+        direction, end, marked = 1, following.end, True
+    ahead = (int(days[0]) - published.weekday()) % 7
+    days_away = ahead if direction > 0 else (7 - ahead) % 7
+    if marked and days_away == 0:  # "الأحد الماضي" written on a Sunday: a week before
+        days_away = 7
+    return DateClue(published + dt.timedelta(days=direction * days_away), match.start, end, False)

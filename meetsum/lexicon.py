@@ -1,0 +1,504 @@
+"""The language data: YAML files in ``meetsum/data``, validated when loaded.
+
+A :class:`Lexicon` is immutable and passed explicitly to every stage, so a test can hand
+a three-entry lexicon to any of them. Phrases are indexed by the matching keys of their
+tokens (see :func:`meetsum.text.match_key`); a look-up also tries a token without the
+clitics و ف ب ل ك, so ``بالدوحة`` finds ``الدوحة``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from meetsum.text import Token, match_key
+
+__all__ = [
+    "City",
+    "Country",
+    "Lexicon",
+    "LexiconError",
+    "Match",
+    "Organization",
+    "Sense",
+    "Term",
+    "default_lexicon",
+    "load_lexicon",
+]
+
+_ARABIC_FORM = re.compile("[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*")
+_CLITICS = "وف"
+_PREPOSITIONS = "بلك"
+
+TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
+CUE_SECTIONS = (
+    "meeting", "call", "virtual", "planned", "ongoing", "discussion", "statement", "not_meeting",
+)
+WORD_CLASSES = ("function", "time", "common")
+ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
+COUNTRY_STATUSES = ("member", "observer", "other")
+
+
+class LexiconError(ValueError):
+    """A data file breaks its schema; the message names the file, the entry and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    key: str
+    ar: str
+    en: str
+    capital: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    key: str
+    ar: str
+    en: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    key: str
+    ar: str
+    en: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A title piece, cue, honorific or calendar word."""
+
+    kind: str
+    key: str
+    en: str
+    alone: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One meaning of a phrase: ``kind`` names the table, ``key`` the entry in it."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon phrase found at tokens ``start:end``; ``skip`` key characters of clitics
+    precede it in the first token."""
+
+    start: int
+    end: int
+    skip: int
+    senses: tuple[Sense, ...]
+
+    def has(self, kind: str) -> bool:
+        return any(sense.kind == kind for sense in self.senses)
+
+    def keys(self, kind: str) -> list[str]:
+        return [sense.key for sense in self.senses if sense.kind == kind]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    countries: Mapping[str, Country]
+    cities: Mapping[str, City]
+    organizations: Mapping[str, Organization]
+    terms: Mapping[tuple[str, str], Term]
+    words: Mapping[str, frozenset[str]]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...]], ...]] = field(repr=False)
+
+    def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
+        """The longest phrase starting at ``tokens[index]``, clitics allowed before it."""
+        best: Match | None = None
+        for skip, first in token_variants(tokens[index].key):
+            for rest, senses in self.phrases.get(first, ()):
+                end = index + 1 + len(rest)
+                if end > len(tokens) or (best and end <= best.end):
+                    continue
+                if _same_sentence(tokens, index, end) and all(
+                    tokens[index + 1 + k].key == word for k, word in enumerate(rest)
+                ):
+                    best = Match(index, end, skip, senses)
+        return best
+
+    def find_all(self, tokens: Sequence[Token]) -> list[Match]:
+        """Every longest phrase match, scanning left to right without overlaps."""
+        found, index = [], 0
+        while index < len(tokens):
+            match = self.match_at(tokens, index)
+            if match:
+                found.append(match)
+                index = match.end
+            else:
+                index += 1
+        return found
+
+    def word_classes(self, key: str) -> frozenset[str]:
+        """The word classes (function, time, common, given, particle) of a token key."""
+        classes: set[str] = set()
+        for _, variant in token_variants(key):
+            classes |= self.words.get(variant, frozenset())
+        return frozenset(classes)
+
+    def term(self, kind: str, key: str) -> Term:
+        return self.terms[(kind, key)]
+
+
+def _same_sentence(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return tokens[start].sentence == tokens[end - 1].sentence
+
+
+def token_variants(key: str) -> list[tuple[int, str]]:
+    """``key`` and its forms without leading clitics, each with the number of characters cut."""
+    variants = [(0, key)]
+    if len(key) > 2 and key[0] in _CLITICS:
+        variants.append((1, key[1:]))
+    for cut, form in list(variants):
+        if len(form) > 2 and form.startswith("لل"):
+            variants.append((cut + 1, "ا" + form[1:]))  # للدوحة = ل + الدوحة
+        elif len(form) > 2 and form[0] in _PREPOSITIONS:
+            variants.append((cut + 1, form[1:]))
+    return variants
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
+    """Load the built-in data files, then each of ``extra`` on top (same schema)."""
+    raw = {name: _read_builtin(name) for name in _FILES}
+    for path in extra:
+        _merge(raw, _read_user_file(Path(path)))
+    return _build(raw)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded once per process."""
+    return load_lexicon()
+
+
+_FILES = (
+    "countries", "cities", "organizations", "titles", "honorifics", "cues", "calendar",
+    "names", "words",
+)
+
+
+def _read_builtin(name: str) -> dict[str, Any]:
+    text = resources.files("meetsum").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    return {"file": f"{name}.yaml", "data": _parse(text, f"{name}.yaml")}
+
+
+def _parse(text: str, filename: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{filename}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{filename}: the top level must be a mapping")
+    return data
+
+
+def _read_user_file(path: Path) -> dict[str, dict[str, Any]]:
+    """A user lexicon: top-level keys name built-in files (``countries:``, ``titles:`` ...)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot read: {error}") from None
+    data = _parse(text, str(path))
+    unknown = sorted(set(data) - set(_FILES))
+    if unknown:
+        raise LexiconError(f"{path}: unknown section(s) {unknown}; expected some of {list(_FILES)}")
+    return {name: {"file": str(path), "data": value} for name, value in data.items()}
+
+
+def _merge(raw: dict[str, dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
+    """Entries of ``extra`` add to or replace the built-in ones (one level deeper for
+    sectioned files such as titles and cues)."""
+    for name, part in extra.items():
+        if not isinstance(part["data"], dict):
+            raise LexiconError(f"{part['file']}: {name}: must be a mapping")
+        _build_one_check(name, part)
+        merged = dict(raw[name]["data"])
+        for key, value in part["data"].items():
+            if name in _SECTIONED and isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+        raw[name] = {"file": f"{raw[name]['file']} + {part['file']}", "data": merged}
+
+
+_SECTIONED = ("titles", "honorifics", "cues", "calendar", "names", "words")
+
+
+def _build_one_check(name: str, part: dict[str, Any]) -> None:
+    """Validate a user file's section alone first, so its errors name the user's file."""
+    if name in ("countries", "cities", "organizations"):
+        for key, entry in part["data"].items():
+            _check_entry(part["file"], f"{name}.{key}", entry, _ENTRY_FIELDS[name], partial=True)
+
+
+# --------------------------------------------------------------------------- validation
+
+_ENTRY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "countries": {"en": str, "ar": str, "aliases": list, "nisba": list, "capital": str, "status": str},
+    "cities": {"en": str, "ar": str, "aliases": list, "country": str},
+    "organizations": {"en": str, "ar": str, "aliases": list, "kind": str, "nisba": list,
+                      "needs_context": bool},
+}
+_OPTIONAL = {"aliases", "nisba", "needs_context", "status"}
+
+
+def _check_entry(
+    filename: str, where: str, entry: Any, fields: Mapping[str, type | tuple[type, ...]],
+    *, partial: bool = False,
+) -> None:
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{filename}: {where}: must be a mapping")
+    unknown = sorted(set(entry) - set(fields))
+    if unknown:
+        raise LexiconError(f"{filename}: {where}: unknown field(s) {unknown}")
+    for name, kind in fields.items():
+        if name not in entry:
+            if not partial and name not in _OPTIONAL:
+                raise LexiconError(f"{filename}: {where}: missing field {name!r}")
+            continue
+        if not isinstance(entry[name], kind):
+            raise LexiconError(f"{filename}: {where}.{name}: must be a {_type_name(kind)}")
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    return {str: "string", list: "list", bool: "boolean", dict: "mapping"}.get(kind, str(kind))
+
+
+def check_form(filename: str, where: str, form: Any) -> str:
+    """Return ``form`` if it is a well-formed Arabic phrase, else raise LexiconError."""
+    if not isinstance(form, str):
+        raise LexiconError(f"{filename}: {where}: {form!r} is not a string")
+    if not _ARABIC_FORM.fullmatch(form):
+        bad = sorted({f"U+{ord(c):04X}" for c in form if not _ARABIC_FORM.fullmatch(c) and c != " "})
+        problem = f"characters {', '.join(bad)} are not allowed" if bad else "bad spacing"
+        raise LexiconError(f"{filename}: {where}: {form!r}: {problem}")
+    return form
+
+
+def _forms(filename: str, where: str, values: Any) -> list[str]:
+    if not isinstance(values, list):
+        raise LexiconError(f"{filename}: {where}: must be a list of Arabic forms")
+    forms = [check_form(filename, where, value) for value in values]
+    seen: set[str] = set()
+    for form in forms:
+        key = match_key(form)
+        if key in seen:
+            raise LexiconError(f"{filename}: {where}: {form!r} is listed twice")
+        seen.add(key)
+    return forms
+
+
+def nisba_forms(masculine: str) -> list[str]:
+    """Feminine, definite, dual and sound plural forms of a masculine nisba adjective."""
+    stems = [masculine, masculine + "ة"]
+    inflected = stems + [masculine + suffix for suffix in ("ان", "ين", "ون")]
+    inflected += [masculine + "ت" + suffix for suffix in ("ان", "ين")]
+    return inflected + ["ال" + form for form in inflected]
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Builder:
+    """Collects phrases and their senses while the tables are validated."""
+
+    def __init__(self) -> None:
+        self.phrases: dict[tuple[str, ...], list[Sense]] = defaultdict(list)
+
+    def add(self, form: str, sense: Sense) -> None:
+        key = tuple(match_key(form).split())
+        if sense not in self.phrases[key]:
+            self.phrases[key].append(sense)
+
+    def index(self) -> dict[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...]], ...]]:
+        by_first: dict[str, list[tuple[tuple[str, ...], tuple[Sense, ...]]]] = defaultdict(list)
+        for words, senses in self.phrases.items():
+            by_first[words[0]].append((words[1:], tuple(senses)))
+        return {
+            first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))
+            for first, entries in by_first.items()
+        }
+
+
+def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
+    builder = _Builder()
+    countries = _build_countries(raw["countries"], builder)
+    cities = _build_cities(raw["cities"], builder, countries)
+    _check_capitals(raw["countries"]["file"], countries, cities)
+    organizations = _build_organizations(raw["organizations"], builder)
+    terms: dict[tuple[str, str], Term] = {}
+    _build_titles(raw["titles"], builder, terms)
+    _build_sections(raw["honorifics"], builder, terms, ("honorifics",), kind_of=lambda s: "honorific")
+    _build_sections(raw["cues"], builder, terms, CUE_SECTIONS, kind_of=lambda s: f"cue.{s}")
+    _build_calendar(raw["calendar"], builder, terms)
+    words = _build_words(raw["names"], raw["words"])
+    return Lexicon(countries, cities, organizations, terms, words, builder.index())
+
+
+def _build_countries(part: dict[str, Any], builder: _Builder) -> dict[str, Country]:
+    filename, countries = part["file"], {}
+    for key, entry in part["data"].items():
+        where = f"{key}"
+        if not (isinstance(key, str) and re.fullmatch(r"[A-Z]{2}", key)):
+            raise LexiconError(f"{filename}: {key!r}: keys are ISO 3166-1 alpha-2 codes (quote them)")
+        _check_entry(filename, where, entry, _ENTRY_FIELDS["countries"])
+        status = entry.get("status", "member")
+        if status not in COUNTRY_STATUSES:
+            raise LexiconError(f"{filename}: {where}.status: {status!r} is not one of {COUNTRY_STATUSES}")
+        ar = check_form(filename, f"{where}.ar", entry["ar"])
+        countries[key] = Country(key, ar, entry["en"], check_form(filename, f"{where}.capital", entry["capital"]), status)
+        for form in [ar, *_forms(filename, f"{where}.aliases", entry.get("aliases", []))]:
+            builder.add(form, Sense("country", key))
+        for masculine in _forms(filename, f"{where}.nisba", entry.get("nisba", [])):
+            for form in nisba_forms(masculine):
+                builder.add(form, Sense("country_nisba", key))
+    return countries
+
+
+def _build_cities(
+    part: dict[str, Any], builder: _Builder, countries: Mapping[str, Country]
+) -> dict[str, City]:
+    filename, cities = part["file"], {}
+    for key, entry in part["data"].items():
+        _check_entry(filename, str(key), entry, _ENTRY_FIELDS["cities"])
+        if entry["country"] not in countries:
+            raise LexiconError(f"{filename}: {key}.country: {entry['country']!r} is not in countries.yaml")
+        ar = check_form(filename, f"{key}.ar", entry["ar"])
+        cities[str(key)] = City(str(key), ar, entry["en"], entry["country"])
+        for form in [ar, *_forms(filename, f"{key}.aliases", entry.get("aliases", []))]:
+            builder.add(form, Sense("city", str(key)))
+    return cities
+
+
+def _check_capitals(filename: str, countries: Mapping[str, Country], cities: Mapping[str, City]) -> None:
+    in_country = {(match_key(city.ar), city.country) for city in cities.values()}
+    for country in countries.values():
+        if (match_key(country.capital), country.key) not in in_country:
+            raise LexiconError(f"{filename}: {country.key}.capital: {country.capital!r} is not a city of {country.key} in cities.yaml")
+
+
+def _build_organizations(part: dict[str, Any], builder: _Builder) -> dict[str, Organization]:
+    filename, organizations = part["file"], {}
+    for key, entry in part["data"].items():
+        _check_entry(filename, str(key), entry, _ENTRY_FIELDS["organizations"])
+        if entry["kind"] not in ORGANIZATION_KINDS:
+            raise LexiconError(f"{filename}: {key}.kind: {entry['kind']!r} is not one of {ORGANIZATION_KINDS}")
+        ar = check_form(filename, f"{key}.ar", entry["ar"])
+        organizations[str(key)] = Organization(str(key), ar, entry["en"], entry["kind"])
+        aliases = _forms(filename, f"{key}.aliases", entry.get("aliases", []))
+        names = aliases if entry.get("needs_context") else [ar, *aliases]
+        for form in names:
+            builder.add(form, Sense("organization", str(key)))
+        for form in _forms(filename, f"{key}.nisba", entry.get("nisba", [])):
+            builder.add(form, Sense("organization_nisba", str(key)))
+    return organizations
+
+
+def _term_entries(filename: str, section: str, entries: Any) -> Iterable[tuple[str, dict[str, Any], list[str]]]:
+    if not isinstance(entries, dict):
+        raise LexiconError(f"{filename}: {section}: must be a mapping of entries")
+    for key, entry in entries.items():
+        where = f"{section}.{key}"
+        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool})
+        if "en" not in entry or "ar" not in entry:
+            raise LexiconError(f"{filename}: {where}: needs 'en' and 'ar'")
+        yield str(key), entry, _forms(filename, f"{where}.ar", entry["ar"])
+
+
+def _build_titles(part: dict[str, Any], builder: _Builder, terms: dict[tuple[str, str], Term]) -> None:
+    filename, data = part["file"], part["data"]
+    unknown = sorted(set(data) - set(TITLE_SECTIONS))
+    if unknown:
+        raise LexiconError(f"{filename}: unknown section(s) {unknown}")
+    for section in TITLE_SECTIONS:
+        kind = section.rstrip("s")
+        for key, entry, forms in _term_entries(filename, section, data.get(section, {})):
+            terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True))
+            for form in forms:
+                builder.add(form, Sense(kind, key))
+                if kind in ("office", "modifier", "complement", "collective") and not form.startswith("ال"):
+                    builder.add("ال" + form, Sense(kind, key))
+
+
+def _build_sections(
+    part: dict[str, Any], builder: _Builder, terms: dict[tuple[str, str], Term],
+    sections: Sequence[str], *, kind_of: Any,
+) -> None:
+    filename, data = part["file"], part["data"]
+    unknown = sorted(set(data) - set(sections))
+    if unknown:
+        raise LexiconError(f"{filename}: unknown section(s) {unknown}")
+    for section in sections:
+        kind = kind_of(section)
+        for key, entry, forms in _term_entries(filename, section, data.get(section, {})):
+            terms[(kind, key)] = Term(kind, key, entry["en"])
+            for form in forms:
+                builder.add(form, Sense(kind, key))
+
+
+_CALENDAR_TABLES = {
+    "gregorian_months": ("month", range(1, 13)),
+    "hijri_months": ("hijri_month", range(1, 13)),
+    "weekdays": ("weekday", range(0, 7)),
+    "relative_days": ("relative_day", range(-7, 8)),
+}
+_CALENDAR_LISTS = ("weekday_past", "weekday_next", "hijri_markers", "gregorian_markers")
+
+
+def _build_calendar(part: dict[str, Any], builder: _Builder, terms: dict[tuple[str, str], Term]) -> None:
+    filename, data = part["file"], part["data"]
+    unknown = sorted(set(data) - set(_CALENDAR_TABLES) - set(_CALENDAR_LISTS))
+    if unknown:
+        raise LexiconError(f"{filename}: unknown section(s) {unknown}")
+    for section, (kind, allowed) in _CALENDAR_TABLES.items():
+        table = data.get(section)
+        if not isinstance(table, dict):
+            raise LexiconError(f"{filename}: {section}: must be a mapping")
+        for number, forms in table.items():
+            if not (isinstance(number, str) and re.fullmatch(r"-?\d+", number) and int(number) in allowed):
+                raise LexiconError(f"{filename}: {section}: key {number!r} must be a quoted number in {allowed}")
+            for form in _forms(filename, f"{section}.{number}", forms):
+                builder.add(form, Sense(kind, number))
+    for section in _CALENDAR_LISTS:
+        for form in _forms(filename, section, data.get(section, [])):
+            builder.add(form, Sense(section.rstrip("s"), form))
+
+
+def _build_words(names: dict[str, Any], words: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Single-token classes: given names, name particles and words that end a name."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    given = names["data"].get("given", {})
+    if not isinstance(given, dict):
+        raise LexiconError(f"{names['file']}: given: must be a mapping of lists")
+    for group, forms in given.items():
+        for form in _forms(names["file"], f"given.{group}", forms):
+            classes[match_key(form)].add("given")
+    for form in _forms(names["file"], "particles", names["data"].get("particles", [])):
+        classes[match_key(form)].add("particle")
+    unknown = sorted(set(words["data"]) - set(WORD_CLASSES))
+    if unknown:
+        raise LexiconError(f"{words['file']}: unknown section(s) {unknown}")
+    for section in WORD_CLASSES:
+        for form in _forms(words["file"], section, words["data"].get(section, [])):
+            classes[match_key(form)].add(section)
+    return {key: frozenset(value) for key, value in classes.items()}

@@ -1,0 +1,264 @@
+"""Recognition: states, places, organizations, titles and people, as token spans.
+
+Recognizers read the analysed document and the lexicon matches, and return spans; they
+never change what they read. A person is a title chain (modifiers, office, complements,
+then a nationality adjective or the organization represented) followed by a name, a
+name that starts with a known given name, or a later short form of a name seen before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from meetsum.lexicon import Lexicon, Match
+from meetsum.text import Document, Token
+
+__all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
+
+_NAME_STOP_CLASSES = frozenset({"function", "time", "common"})
+_NOT_NAME_KINDS = frozenset({
+    "modifier", "office", "complement", "post_modifier", "collective", "honorific",
+    "country", "country_nisba", "organization", "organization_nisba", "month", "hijri_month",
+    "weekday", "relative_day", "cue.meeting", "cue.call", "cue.discussion", "cue.statement",
+    "cue.planned", "cue.not_meeting", "cue.virtual", "cue.ongoing",
+})
+_MAX_NAME_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A state, city or organization named in the text (``via`` name or nisba adjective)."""
+
+    kind: str  # country | city | organization
+    key: str
+    start: int  # token indices, end exclusive
+    end: int
+    via: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title chain; ``role`` spans the role words, ``end`` includes the nationality."""
+
+    start: int
+    role_start: int
+    role_end: int
+    end: int
+    affiliation: Entity | None
+    collective: bool
+    counterpart: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person (or, with no name, a titled party such as a delegation)."""
+
+    start: int
+    end: int
+    name_start: int | None
+    name_end: int | None
+    title: Title | None
+
+    @property
+    def has_name(self) -> bool:
+        return self.name_start is not None
+
+
+@dataclass(frozen=True)
+class Recognized:
+    doc: Document
+    matches: dict[int, Match]
+    entities: tuple[Entity, ...]
+    titles: tuple[Title, ...]
+    people: tuple[Person, ...]
+
+
+def recognize(doc: Document, lexicon: Lexicon) -> Recognized:
+    """Find every entity, title and person in ``doc``."""
+    matches = {match.start: match for match in lexicon.find_all(doc.tokens)}
+    entities = tuple(_entities(matches))
+    titles = tuple(_titles(doc.tokens, matches, lexicon))
+    people = _people(doc.tokens, matches, titles, lexicon)
+    return Recognized(doc, matches, entities, titles, tuple(people))
+
+
+def _entities(matches: dict[int, Match]) -> list[Entity]:
+    found = []
+    for match in matches.values():
+        for sense in match.senses:
+            kind, _, via = sense.kind.partition("_")
+            if kind in ("country", "city", "organization"):
+                found.append(Entity(kind, sense.key, match.start, match.end, via or "name"))
+                break
+    return found
+
+
+def entity_of(match: Match | None, *, nisba: bool) -> Entity | None:
+    """The state or organization a match designates, by name or (with ``nisba``) adjective."""
+    if match is None:
+        return None
+    kinds = ("country_nisba", "organization_nisba") if nisba else ("country", "organization")
+    for sense in match.senses:
+        if sense.kind in kinds:
+            kind, _, via = sense.kind.partition("_")
+            return Entity(kind, sense.key, match.start, match.end, via or "name")
+    return None
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon) -> list[Title]:
+    titles, index = [], 0
+    while index < len(tokens):
+        title = parse_title(tokens, matches, lexicon, index)
+        if title:
+            titles.append(title)
+            index = title.end
+        else:
+            index += 1
+    return titles
+
+
+def parse_title(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, start: int
+) -> Title | None:
+    """The title chain starting at token ``start``, or None."""
+    index = _skip(matches, start, "honorific")
+    role_start, affiliation = index, None
+    offices = collective = counterpart = 0
+    while (match := matches.get(index)) and _same_sentence(tokens, start, index):
+        if match.has("modifier"):
+            index = match.end
+        elif match.has("office") or match.has("collective") or _is_counterpart(match):
+            offices += match.has("office")
+            collective += match.has("collective")
+            counterpart += _is_counterpart(match)
+            complete = _office_complete(match, matches, lexicon)
+            index = _skip(matches, match.end, "complement", "post_modifier")
+            named = entity_of(matches.get(index), nisba=False)
+            if named and not _is_counterpart(match):
+                affiliation, index = named, named.end
+            if not complete and index == match.end and not _followed_by_nisba(matches, index):
+                return None
+        else:
+            break
+    if not (offices or collective or counterpart):
+        return None
+    role_end = index
+    adjective = entity_of(matches.get(index), nisba=True)
+    if adjective:
+        affiliation, index = affiliation or adjective, adjective.end
+    return Title(start, role_start, role_end, index, affiliation, bool(collective and not offices), bool(counterpart))
+
+
+def _skip(matches: dict[int, Match], index: int, *kinds: str) -> int:
+    while (match := matches.get(index)) and any(match.has(kind) for kind in kinds):
+        index = match.end
+    return index
+
+
+def _is_counterpart(match: Match) -> bool:
+    return "counterpart" in match.keys("cue.meeting")
+
+
+def _office_complete(match: Match, matches: dict[int, Match], lexicon: Lexicon) -> bool:
+    """An office that needs a complement (رئيس) is complete only in its definite form."""
+    keys = match.keys("office")
+    return not keys or any(lexicon.term("office", key).alone for key in keys)
+
+
+def _followed_by_nisba(matches: dict[int, Match], index: int) -> bool:
+    return entity_of(matches.get(index), nisba=True) is not None
+
+
+def _same_sentence(tokens: Sequence[Token], a: int, b: int) -> bool:
+    return b < len(tokens) and tokens[a].sentence == tokens[b].sentence
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _people(
+    tokens: Sequence[Token], matches: dict[int, Match], titles: Sequence[Title], lexicon: Lexicon
+) -> list[Person]:
+    people: list[Person] = []
+    title_at = {title.start: title for title in titles}
+    covered: set[int] = set()
+    for title in titles:
+        after = _skip(matches, title.end, "honorific")
+        name_end = _name_end(tokens, matches, lexicon, after, trusted=_trusted(title, after))
+        if name_end > after:
+            people.append(Person(title.start, name_end, after, name_end, title))
+        else:
+            people.append(Person(title.start, title.end, None, None, title))
+        covered.update(range(title.start, max(name_end, title.end)))
+    index = 0
+    while index < len(tokens):
+        if index in covered or index in title_at or not _is_given(tokens[index], lexicon):
+            index += 1
+            continue
+        name_end = _name_end(tokens, matches, lexicon, index, trusted=False)
+        if name_end - index >= 2:
+            people.append(Person(index, name_end, index, name_end, None))
+            index = name_end
+        else:
+            index += 1
+    return sorted(people, key=lambda person: person.start)
+
+
+def _trusted(title: Title, name_start: int) -> bool:
+    """After a nationality adjective or honorific, the next word is very likely a name."""
+    return title.affiliation is not None and title.affiliation.end == title.end or name_start > title.end
+
+
+def _is_given(token: Token, lexicon: Lexicon) -> bool:
+    return "given" in lexicon.words.get(token.key, frozenset())
+
+
+def _name_end(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, start: int, *, trusted: bool
+) -> int:
+    """The end of the name that starts at ``start`` (``start`` itself when there is none)."""
+    index = start
+    while index < len(tokens) and index - start < _MAX_NAME_TOKENS:
+        token = tokens[index]
+        if not _name_like(token, matches.get(index), lexicon) or token.sentence != tokens[start].sentence:
+            break
+        if index > start and _starts_new_item(token, lexicon):
+            break
+        if index == start and not _can_start_name(token, lexicon, trusted):
+            break
+        index += 1
+    while index > start and "particle" in lexicon.words.get(tokens[index - 1].key, frozenset()):
+        index -= 1  # a name never ends on بن or أبو
+    return index
+
+
+def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
+    if not token.key.isalpha() or len(token.key) < 2 and token.key not in ("ال",):
+        return False
+    if match is not None and any(sense.kind in _NOT_NAME_KINDS for sense in match.senses):
+        return "given" in lexicon.words.get(token.key, frozenset())
+    classes = lexicon.words.get(token.key, frozenset())
+    if classes & _NAME_STOP_CLASSES and "given" not in classes:
+        return False
+    return not (lexicon.word_classes(token.key) & _NAME_STOP_CLASSES) or "given" in classes
+
+
+def _starts_new_item(token: Token, lexicon: Lexicon) -> bool:
+    """A و-prefixed given name or word starts the next item of a list: "بوغدانوف وهاكان"."""
+    if not token.key.startswith(("و", "ف")) or "given" in lexicon.words.get(token.key, frozenset()):
+        return False
+    rest = token.key[1:]
+    return bool(lexicon.words.get(rest)) or rest in lexicon.phrases
+
+
+def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool) -> bool:
+    classes = lexicon.words.get(token.key, frozenset())
+    if "given" in classes or "particle" in classes:
+        return True
+    if token.key.startswith("ال"):
+        return False
+    return trusted or len(token.key) >= 3

@@ -1,0 +1,128 @@
+"""Renderers: pure functions from a summary record (plain data) to text.
+
+A record is ``Summary.to_dict()`` plus, in batch use, ``source`` and ``id``. rich is used
+for the terminal table only, and imported only there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["FORMATS", "render_json", "render_jsonl", "render_yaml", "render_markdown", "render_table", "safe_text"]
+
+FORMATS = ("table", "yaml", "markdown", "json", "jsonl")
+
+# C0 and C1 controls (ESC starts terminal sequences) and the bidi overrides and isolates
+# that can reorder what a reader sees; line breaks are handled by each renderer.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(value: Any) -> str:
+    """``value`` as text with nothing a terminal could take as a control sequence."""
+    return _UNSAFE.sub("\ufffd", "" if value is None else str(value))
+
+
+def render_json(record: Mapping[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def render_jsonl(record: Mapping[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_yaml(record: Mapping[str, Any]) -> str:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(dict(record), Dumper=dumper, allow_unicode=True, sort_keys=False, explicit_start=True, width=1000)
+
+
+def _cell(value: Any) -> str:
+    text = safe_text(value if value not in (None, "") else "—")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+
+
+def _venue_line(venue: Mapping[str, Any] | None) -> str:
+    if not venue:
+        return "—"
+    parts = [venue.get("place"), venue.get("city"), venue.get("country")]
+    return "، ".join(safe_text(p) for p in parts if p) or "—"
+
+
+def _status_line(record: Mapping[str, Any]) -> str:
+    if not record.get("meeting_detected"):
+        return "no meeting found"
+    return f"{record.get('status')}, {record.get('kind')}"
+
+
+def render_markdown(record: Mapping[str, Any]) -> str:
+    """A heading, a participants table, venue and date lines, agenda and statements lists."""
+    lines = [f"# {_cell(record.get('title') or record.get('source') or 'meetsum summary')}", ""]
+    lines += [f"- **Meeting:** {_cell(_status_line(record))}"]
+    if record.get("meeting_detected"):
+        lines += [f"- **Date:** {_cell(record.get('date'))}", f"- **Venue:** {_cell(_venue_line(record.get('venue')))}"]
+        lines += ["", "## Participants", "", "| Name | Role | Affiliation |", "| --- | --- | --- |"]
+        lines += [
+            f"| {_cell(p.get('name'))} | {_cell(p.get('role'))} | {_cell(p.get('affiliation'))} |"
+            for p in record.get("participants", [])
+        ]
+        lines += _markdown_list("Agenda", [item["text"] for item in record.get("agenda", [])])
+        lines += _markdown_list(
+            "Statements", [f"**{_cell(s.get('speaker'))}:** {_cell(s['text'])}" for s in record.get("statements", [])],
+            escape=False,
+        )
+    lines += _markdown_list("Mentioned", [m["text"] for m in record.get("mentioned", [])])
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_list(heading: str, items: list[str], *, escape: bool = True) -> list[str]:
+    if not items:
+        return []
+    return ["", f"## {heading}", ""] + [f"- {_cell(item) if escape else item}" for item in items]
+
+
+def render_table(record: Mapping[str, Any], *, color: bool, width: int | None = None) -> str:
+    """The terminal view: status, venue and date, a participants table, agenda, statements."""
+    from io import StringIO
+
+    from rich.console import Console, Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 100,
+                      color_system="standard" if color else None, highlight=False)
+    heading = Text(safe_text(record.get("title") or record.get("source") or ""), style="bold")
+    facts = Table.grid(padding=(0, 2))
+    facts.add_row(Text("Meeting", style="cyan"), Text(_status_line(record)))
+    if record.get("meeting_detected"):
+        facts.add_row(Text("Date", style="cyan"), Text(safe_text(record.get("date") or "—")))
+        facts.add_row(Text("Venue", style="cyan"), Text(_venue_line(record.get("venue"))))
+    parts: list[Any] = [facts]
+    if record.get("participants"):
+        people = Table("Name", "Role", "Affiliation", title="Participants", title_justify="left", expand=True)
+        for p in record["participants"]:
+            people.add_row(*(Text(safe_text(p.get(k) or "—")) for k in ("name", "role", "affiliation")))
+        parts.append(people)
+    parts += _rich_list("Agenda", [safe_text(item["text"]) for item in record.get("agenda", [])])
+    parts += _rich_list(
+        "Statements", [f"{safe_text(s.get('speaker') or '—')}: {safe_text(s['text'])}" for s in record.get("statements", [])]
+    )
+    parts += _rich_list("Mentioned", [safe_text(m["text"]) for m in record.get("mentioned", [])])
+    console.print(Panel(Group(*parts), title=heading, title_align="left"))
+    return buffer.getvalue()
+
+
+def _rich_list(heading: str, items: list[str]) -> list[Any]:
+    from rich.text import Text
+
+    if not items:
+        return []
+    text = Text(f"\n{heading}\n", style="bold cyan")
+    for item in items:
+        text.append(f"  • {item}\n", style="")
+    return [text]

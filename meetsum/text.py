@@ -1,0 +1,138 @@
+"""Normalization, tokenization and sentence splitting that keep offsets into the input.
+
+Every token carries its surface form, a matching key and its character offsets in the
+original text. The key folds what Arabic news spells inconsistently (alef forms, alef
+maksura, teh marbuta, diacritics, tatweel, presentation forms, invisible marks), so that
+lexicon look-ups never depend on spelling while spans still index the original text.
+
+Tokens follow camel-tools' ``simple_word_tokenize`` rule (white space separates words;
+every punctuation or symbol character is a token of its own; digits split from letters, as
+with ``split_digits=True``), re-implemented here to keep
+offsets and to avoid the half-second import of ``camel_tools.utils.charsets``;
+``tests/test_text.py`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+__all__ = ["Token", "Sentence", "Document", "analyze", "match_key", "split_sentences"]
+
+_DROPPED = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]"
+)
+_FOLD = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u06d5": "\u0647"})
+_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern[str]:
+    """A token is a run of digits, a run of other characters that are neither space nor
+    punctuation nor symbol, or one punctuation or symbol character."""
+    symbols = "".join(
+        chr(c) for c in range(0x10000) if unicodedata.category(chr(c))[0] in "PS"
+    )
+    cls = re.escape(symbols) + "\U0001f000-\U0001faff"
+    return re.compile(f"\\d+|[^\\s\\d{cls}]+|[{cls}]")
+
+
+def match_key(text: str) -> str:
+    """The spelling-insensitive key of ``text`` (may be shorter than ``text``)."""
+    if _PRESENTATION.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    text = _DROPPED.sub("", text).translate(_FOLD).translate(_INDIC_DIGITS)
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: surface text, matching key, offsets into the input, sentence index."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+    sentence: int
+
+    @property
+    def is_word(self) -> bool:
+        return bool(self.key) and (self.key[0].isalnum())
+
+    def offset_of_key_index(self, index: int) -> int:
+        """The input offset of the ``index``-th key character (for spans that skip a clitic)."""
+        seen = 0
+        for position, char in enumerate(self.text):
+            width = len(match_key(char))
+            if seen == index and width:
+                return self.start + position
+            seen += width
+        return self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """The analysed input: original text, tokens and sentences."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+
+    def sentence_text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.text[sentence.start : sentence.end]
+
+
+# A sentence ends at a line break, or at . ! ? ؟ ؛ followed by white space or the end.
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?؟؛])[\"”»’)]*(?=\s|$)")
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences as offset ranges, trimmed of surrounding white space, empty ones dropped."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        _append_sentence(sentences, text, start, match.end())
+        start = match.end()
+    _append_sentence(sentences, text, start, len(text))
+    return tuple(sentences)
+
+
+def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        begin = start + (len(chunk) - len(chunk.lstrip()))
+        sentences.append(Sentence(len(sentences), begin, begin + len(stripped)))
+
+
+def analyze(text: str) -> Document:
+    """Split ``text`` into sentences and tokens."""
+    sentences = split_sentences(text)
+    pattern = _token_pattern()
+    tokens = []
+    for sentence in sentences:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            surface = match.group()
+            key = match_key(surface)
+            if key:
+                tokens.append(Token(surface, key, match.start(), match.end(), sentence.index))
+    return Document(text, tuple(tokens), sentences)
+
