@@ -20,7 +20,18 @@ from meetsum.inputs import Document, InputError, decode, iter_documents
 MEETING = "التقى وزير الخارجية نظيره الأردني في عمّان يوم الأحد، وبحثا التعاون الاقتصادي."
 TALKS = "استقبل الرئيس وفداً برلمانياً في القاهرة لبحث ملف المياه؟"
 # Only letters that ISO-8859-6 can encode (no shadda, no tanween).
-PLAIN = "اجتمع رئيس الوزراء مع سفير اليابان في بغداد لمناقشة مشاريع الطاقة؛ وقال إن اللقاء كان مثمرا."
+PLAIN = (
+    "اجتمع رئيس الوزراء مع سفير اليابان في بغداد لمناقشة مشاريع الطاقة؛ وقال إن اللقاء كان مثمرا."
+)
+
+# Letters whose ISO-8859-6 bytes are also Arabic in Windows-1256, except ط (0xD7),
+# which Windows-1256 reads as the multiplication sign: both code pages give Arabic-looking text.
+AMBIGUOUS_8859 = "ضبط الشرطة لصا سلب ذخائر"
+# Windows-1256 text valid in ISO-8859-6 too, where ى (0xEC) becomes a diacritic.
+AMBIGUOUS_1256 = "سلمى ولبنى لدى المدرسة"
+# Windows-1256 text whose bytes read as as many Arabic letters in ISO-8859-6: a tie,
+# which goes to Windows-1256 (by far the more common of the two).
+TIE_1256 = "سلام الشعب والوطن"
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 
@@ -58,6 +69,9 @@ DECODE_OK = [
     ("windows-1256", MEETING.encode("cp1256"), MEETING),
     ("windows-1256 plain letters", PLAIN.encode("cp1256"), PLAIN),
     ("iso-8859-6", PLAIN.encode("iso8859_6"), PLAIN),
+    ("iso-8859-6 vs 1256 by letters", AMBIGUOUS_8859.encode("iso8859_6"), AMBIGUOUS_8859),
+    ("1256 vs iso-8859-6 by letters", AMBIGUOUS_1256.encode("cp1256"), AMBIGUOUS_1256),
+    ("1256 vs iso-8859-6 tie", TIE_1256.encode("cp1256"), TIE_1256),
     ("windows-1256 with English", ("وقال المتحدث باسم CNN إن " + MEETING).encode("cp1256"),
      "وقال المتحدث باسم CNN إن " + MEETING),
     ("ascii", b"The ministers met in Rabat.", "The ministers met in Rabat."),
@@ -71,11 +85,17 @@ def test_decode_ok(data: bytes, expected: str) -> None:
     assert decode(data, "src") == expected
 
 
-def test_legacy_pages_are_told_apart() -> None:
-    """ISO-8859-6 bytes also decode as Windows-1256, but into mojibake."""
-    data = PLAIN.encode("iso8859_6")
-    assert data.decode("cp1256") != PLAIN  # the trap exists
-    assert decode(data, "src") == PLAIN
+@pytest.mark.parametrize(("text", "encoding", "other"), [
+    (PLAIN, "iso8859_6", "cp1256"),
+    (AMBIGUOUS_8859, "iso8859_6", "cp1256"),
+    (AMBIGUOUS_1256, "cp1256", "iso8859_6"),
+    (TIE_1256, "cp1256", "iso8859_6"),
+])
+def test_legacy_pages_are_told_apart(text: str, encoding: str, other: str) -> None:
+    """The bytes decode strictly in the other code page too, into different text."""
+    data = text.encode(encoding)
+    assert data.decode(other) != text  # the trap exists
+    assert decode(data, "src") == text
 
 
 DECODE_ERRORS = [
@@ -83,9 +103,14 @@ DECODE_ERRORS = [
     ("zip", b"PK\x03\x04" + random_bytes(500), "binary file"),
     ("pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file"),
     ("random bytes", random_bytes(4000, seed=3).replace(b"\x00", b"\x01"), "binary file"),
-    ("nul heavy", MEETING.encode("utf-8") + b"\x00" * 50, "binary file"),
+    ("nul heavy", (MEETING * 10).encode("utf-8") + b"\x00" * 50, "binary file (NUL bytes)"),
     ("controls in utf-8", b"\x01\x02\x03\x04abc" * 10, "binary file"),
     ("latin-1 french", "Le ministre a rencontré son homologue à Tunis.".encode("latin-1"),
+     "cannot decode: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6"),
+    ("symbol soup windows-1256", ("سلام " + "±§©®°¶" * 5).encode("cp1256") * 20,
+     "cannot decode: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6"),
+    ("mostly english windows-1256",
+     "The minister met his counterpart in Cairo (القاهرة) on Tuesday.".encode("cp1256"),
      "cannot decode: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6"),
     ("windows-1251 russian", "Министр встретился с коллегой в Каире.".encode("cp1251"),
      "cannot decode: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6"),
@@ -220,6 +245,18 @@ def test_too_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         ("err", big, "too large (over 64 bytes)"), ("doc", fits, "ب" * 32)]
 
 
+def test_too_large_file_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The size is checked before reading, so a huge file costs nothing."""
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 8)
+    path = write(tmp_path, "big.txt", b"x" * 9)
+
+    def must_not_open(*args: object, **kwargs: object) -> None:
+        raise AssertionError("file opened")
+
+    monkeypatch.setattr(inputs, "open", must_not_open, raising=False)
+    assert summary(collect([path])) == [("err", path, "too large (over 8 bytes)")]
+
+
 def test_too_large_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 10)
     assert summary(collect(["-"], stdin=io.BytesIO(b"x" * 11))) == [
@@ -237,6 +274,7 @@ PAGE = """<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 <head>
   <meta charset="utf-8">
+  نص شارد في الرأس
   <title>لقاء &amp; مباحثات</title>
   <style>body { color: red; }</style>
   <script>var secret = "<p>مخفي</p>";</script>
@@ -274,6 +312,9 @@ HTML_DETECTION = [
     ("doctype upper", "  \n<!DOCTYPE HTML><p>أ</p><p>ب</p>", "أ\nب"),
     ("html tag", "<html><title>ع</title><p>أ &lt; ب</p></html>", "ع\nأ < ب"),
     ("body only", "قبل <BODY class=x><div>أ</div></body>", "قبل\nأ"),
+    ("second title", "<html><title>أ</title><body><svg><title>رمز</title></svg><p>ب</p>",
+     "أ\nرمز\nب"),
+    ("head never closed", "<html><head><title>ع</title><body><p>أ</p></body>", "ع\nأ"),
     ("word markers", "<html><p><![if !supportLists]>1.<![endif]>بند</p>", "1.بند"),
     ("not html", "الخبر: <b>مهم</b> &amp; عاجل", "الخبر: <b>مهم</b> &amp; عاجل"),
 ]
@@ -424,11 +465,15 @@ def test_jsonl_line_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     ]
 
 
-def test_jsonl_record_text_is_cleaned() -> None:
-    record = {"id": None, "body": "<html><title>ع</title><p>أ\r\nب\u0000</p>", "time": 1709632800}
-    line = json.dumps(record).encode()
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<html><title>ع</title><p>أ\r\nب\u0000</p>", "ع\nأ ب"),
+    ("\ufeffسطر\r\nسطر", "سطر\nسطر"),
+    ("نص \ud800 مكسور", "نص \ufffd مكسور"),  # lone surrogate from a \\u escape
+])
+def test_jsonl_record_text_is_cleaned(body: str, expected: str) -> None:
+    line = json.dumps({"id": None, "body": body, "time": 1709632800}).encode()
     assert collect(["-"], jsonl_field="body", stdin=io.BytesIO(line)) == [
-        Document("-:1", "ع\nأ ب", None, None)]
+        Document("-:1", expected, None, None)]
 
 
 def test_corrupt_gzip_then_next_path(tmp_path: Path) -> None:
@@ -448,6 +493,7 @@ PUBLISHED = [
     ({"published": "امس", "date": "2024-01-02"}, "2024-01-02"),
     ({"published": "2024-02-30"}, None),
     ({"published": "20240305"}, None),
+    ({"published": "2024-03-051"}, None),
     ({"date": "5 مارس 2024"}, None),
     ({"time": 1709632800}, None),
     ({}, None),
