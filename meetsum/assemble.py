@@ -23,6 +23,7 @@ __all__ = ["assemble"]
 _MEETING_CUES = ("cue.meeting", "cue.call", "cue.virtual")
 _AGENDA_MAX_WORDS = 12
 _AGENDA_SPLITTERS = frozenset({"،", ",", "؛", ";", ":", "(", ")"})
+_SENTENCE_PUNCTUATION = frozenset({".", "؟", "?", "!"})
 _QUOTES = "\"'«»“”‘’"
 
 
@@ -162,9 +163,14 @@ def _find_party(rec: Recognized, parties: list[_Party], person: Person) -> _Part
     if affiliation is None:
         return None
     same = [p for p in parties if p.affiliation and (p.affiliation.kind, p.affiliation.key) == (affiliation.kind, affiliation.key)]
-    if len(same) == 1 and (same[0].name is not None or _role_key(rec, same[0].title) == _role_key(rec, person.title)):
+    if len(same) == 1 and (same[0].name is not None or _same_role(rec, same[0].title, person.title)):
         return same[0]
-    return next((p for p in same if _role_key(rec, p.title) == _role_key(rec, person.title)), None)
+    return next((p for p in same if _same_role(rec, p.title, person.title)), None)
+
+
+def _same_role(rec: Recognized, a: Title | None, b: Title | None) -> bool:
+    """Same role words, or two groups (وفد حماس, وفد من حركة حماس) of one affiliation."""
+    return _role_key(rec, a) == _role_key(rec, b) or bool(a and b and a.collective and b.collective)
 
 
 def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -212,9 +218,15 @@ def _meeting_sentences(rec: Recognized) -> list[int]:
         meeting = any(
             m.has(kind) and "counterpart" not in m.keys("cue.meeting") for m in matches for kind in _MEETING_CUES
         )
-        if meeting and not any(m.has("cue.not_meeting") for m in matches):
+        if meeting and not any(_vetoes(m) for m in matches):
             found.append(sentence)
     return found
+
+
+def _vetoes(match: Match) -> bool:
+    """Sport and seminar words make a sentence's "لقاء" or "قمة" something else; a statement
+    or a press conference does not."""
+    return any(key in ("sport", "seminar") for key in match.keys("cue.not_meeting"))
 
 
 def _meetings(
@@ -398,7 +410,7 @@ def _agenda(
     items: list[AgendaItem] = []
     for start in sorted(rec.matches):
         match = rec.matches[start]
-        if not match.has("cue.discussion") or tokens[start].sentence not in about:
+        if not _introduces_topic(match) or tokens[start].sentence not in about:
             continue
         begin = _skip_forward(rec, match.end, skippable)
         end = _phrase_end(rec, begin)
@@ -406,66 +418,74 @@ def _agenda(
     return items
 
 
+def _introduces_topic(match: Match) -> bool:
+    return match.has("cue.discussion") or "discuss_with" in match.keys("cue.meeting")
+
+
 def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
     """Tokens that name parties, places and times: an agenda phrase starts after them."""
     skip = {i for p in parties for s, e in p.mentions for i in range(s, e)}
-    skip |= {i for e in rec.entities if e.kind == "city" for i in range(e.start, e.end)}
+    skip |= {i for e in rec.entities if e.via == "name" for i in range(e.start, e.end)}
+    leading = ("collective", "weekday", "relative_day", "cue.meeting", "cue.call", "cue.agenda_lead",
+               "country_nisba", "organization_nisba")
     for match in rec.matches.values():
-        if any(match.has(k) for k in ("collective", "weekday", "relative_day", "cue.meeting", "cue.call")):
+        if any(match.has(kind) for kind in leading):
             skip.update(range(match.start, match.end))
     return skip
-
-
-_LEADING_FILLERS = frozenset({"مع", "كل", "من", "في", "خلال", "،", ",", "امس", "اليوم", "العاصمه", "الي", "عبر", "حول", "بشان", "على", "علي", "معه", "معها", "معهم", "ل", "ب"})
 
 
 def _skip_forward(rec: Recognized, index: int, skippable: set[int]) -> int:
     tokens = rec.doc.tokens
     sentence = tokens[index - 1].sentence
     while index < len(tokens) and tokens[index].sentence == sentence:
-        token = tokens[index]
-        if index in skippable or token.key in _LEADING_FILLERS or _is_nisba(rec, index) or token.key in _QUOTES:
+        if index in skippable or not tokens[index].key[0].isalnum():
             index += 1
         else:
             break
     return index
 
 
-def _is_nisba(rec: Recognized, index: int) -> bool:
-    match = rec.matches.get(index)
-    return match is not None and (match.has("country_nisba") or match.has("country"))
-
-
 def _phrase_end(rec: Recognized, begin: int) -> int:
     """A topic phrase ends at the sentence end or where a new clause starts."""
     tokens = rec.doc.tokens
-    if begin >= len(tokens):
-        return begin
-    sentence = tokens[begin].sentence
     index = begin
-    while index < len(tokens) and tokens[index].sentence == sentence:
+    while index < len(tokens) and tokens[index].sentence == tokens[begin].sentence:
         match = rec.matches.get(index)
-        if index > begin and match and (match.has("cue.statement") or match.has("cue.discussion")):
+        enders = ("cue.statement", "cue.agenda_end")
+        if index > begin and match and (any(match.has(kind) for kind in enders) or _introduces_topic(match)):
             break
-        if tokens[index].key in (".", "؟", "!"):
+        if tokens[index].key in _SENTENCE_PUNCTUATION:
             break
         index += 1
     return index
 
 
 def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
-    """Split coordinated topics ("، و" and "و" before a definite noun), capped in length."""
-    tokens, items, start = rec.doc.tokens, [], begin
-    for index in range(begin, end + 1):
-        boundary = index == end or tokens[index].key in _AGENDA_SPLITTERS or (
-            index > start + 1 and tokens[index].key.startswith("وال") and index - start >= 3
-        )
-        if boundary:
+    """Split coordinated topics: at commas, at joining words (فضلا عن) and at "و" before a
+    definite noun once the current item has a few words."""
+    tokens, items, start, index = rec.doc.tokens, [], begin, begin
+    while index <= end:
+        match = rec.matches.get(index) if index < end else None
+        joiner = match is not None and match.has("cue.agenda_join")
+        comma = index < end and tokens[index].key in _AGENDA_SPLITTERS
+        conjunction = index < end and index - start >= 3 and tokens[index].key.startswith("وال")
+        if index == end or joiner or comma or conjunction:
             item = _agenda_item(rec, start, index)
             if item:
                 items.append(item)
-            start = index + 1 if index < end and tokens[index].key in _AGENDA_SPLITTERS else index
+            start = match.end if joiner else index + 1 if comma else index
+            index = max(start, index + 1)
+            continue
+        index += 1
     return items
+
+
+def _conjunction_length(rec: Recognized, index: int) -> int:
+    """1 when the token starts with a conjunction و that is not part of the word."""
+    token = rec.doc.tokens[index]
+    if not token.key.startswith("و") or len(token.key) < 4 or index in rec.matches and rec.matches[index].skip == 0:
+        return 0
+    return 0 if rec.lexicon.words.get(token.key) else 1
 
 
 def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
@@ -479,7 +499,7 @@ def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
         return None
     if len(words) > _AGENDA_MAX_WORDS:
         end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
-    skip = 1 if tokens[start].key.startswith("و") and tokens[start].key[1:2] == "ا" else 0
+    skip = _conjunction_length(rec, start)
     text = _span_text(rec.doc, start, end, skip)
     return AgendaItem(text, _evidence(rec.doc, start, end))
 

@@ -35,12 +35,14 @@ __all__ = [
 ]
 
 _ARABIC_FORM = re.compile("[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*")
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _CLITICS = "وف"
 _PREPOSITIONS = "بلك"
 
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
     "meeting", "call", "virtual", "planned", "ongoing", "discussion", "statement", "not_meeting",
+    "agenda_lead", "agenda_end", "agenda_join",
 )
 WORD_CLASSES = ("function", "time", "common")
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
@@ -118,6 +120,7 @@ class Lexicon:
     organizations: Mapping[str, Organization]
     terms: Mapping[tuple[str, str], Term]
     words: Mapping[str, frozenset[str]]
+    function_forms: frozenset[str]
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...]], ...]] = field(repr=False)
 
     def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
@@ -152,6 +155,15 @@ class Lexicon:
         for _, variant in token_variants(key):
             classes |= self.words.get(variant, frozenset())
         return frozenset(classes)
+
+    def token_classes(self, token: Token) -> frozenset[str]:
+        """The word classes of ``token``; where a function word and a given name share a
+        key (على / علي), the spelling decides."""
+        classes = self.words.get(token.key, frozenset())
+        if "function" in classes and "given" in classes:
+            spelled = _DIACRITICS.sub("", token.text)
+            classes = classes - ({"given"} if spelled in self.function_forms else {"function"})
+        return classes
 
     def term(self, kind: str, key: str) -> Term:
         return self.terms[(kind, key)]
@@ -259,7 +271,7 @@ _ENTRY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "organizations": {"en": str, "ar": str, "aliases": list, "kind": str, "nisba": list,
                       "needs_context": bool},
 }
-_OPTIONAL = {"aliases", "nisba", "needs_context", "status"}
+_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone"}
 
 
 def _check_entry(
@@ -308,12 +320,24 @@ def _forms(filename: str, where: str, values: Any) -> list[str]:
     return forms
 
 
+_NISBA_ENDINGS = ("", "ة", "ان", "ين", "ون", "تان", "تين")
+
+
 def nisba_forms(masculine: str) -> list[str]:
-    """Feminine, definite, dual and sound plural forms of a masculine nisba adjective."""
-    stems = [masculine, masculine + "ة"]
-    inflected = stems + [masculine + suffix for suffix in ("ان", "ين", "ون")]
-    inflected += [masculine + "ت" + suffix for suffix in ("ان", "ين")]
-    return inflected + ["ال" + form for form in inflected]
+    """Feminine, definite, dual and sound plural forms of a masculine nisba adjective.
+
+    In a phrase, the words ending in ي are the adjectives and agree (الكورية الشمالية);
+    a noun before them stays (جنوب أفريقية). The article goes on every adjective, or on
+    the first word only (الجنوب أفريقي).
+    """
+    words = masculine.split()
+    forms: list[str] = []
+    for ending in _NISBA_ENDINGS:
+        inflected = [word + ending if word.endswith("ي") else word for word in words]
+        forms.append(" ".join(inflected))
+        forms.append(" ".join("ال" + w if o.endswith("ي") or i == 0 else w for i, (w, o) in enumerate(zip(inflected, words))))
+        forms.append(" ".join(["ال" + inflected[0], *inflected[1:]]))
+    return list(dict.fromkeys(forms))
 
 
 # --------------------------------------------------------------------------- building
@@ -352,7 +376,8 @@ def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
     _build_sections(raw["cues"], builder, terms, CUE_SECTIONS, kind_of=lambda s: f"cue.{s}")
     _build_calendar(raw["calendar"], builder, terms)
     words = _build_words(raw["names"], raw["words"])
-    return Lexicon(countries, cities, organizations, terms, words, builder.index())
+    function_forms = frozenset(raw["words"]["data"].get("function", []))
+    return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index())
 
 
 def _build_countries(part: dict[str, Any], builder: _Builder) -> dict[str, Country]:

@@ -68,6 +68,7 @@ class Person:
 @dataclass(frozen=True)
 class Recognized:
     doc: Document
+    lexicon: Lexicon
     matches: dict[int, Match]
     entities: tuple[Entity, ...]
     titles: tuple[Title, ...]
@@ -80,7 +81,7 @@ def recognize(doc: Document, lexicon: Lexicon) -> Recognized:
     entities = tuple(_entities(matches))
     titles = tuple(_titles(doc.tokens, matches, lexicon))
     people = _people(doc.tokens, matches, titles, lexicon)
-    return Recognized(doc, matches, entities, titles, tuple(people))
+    return Recognized(doc, lexicon, matches, entities, titles, tuple(people))
 
 
 def _entities(matches: dict[int, Match]) -> list[Entity]:
@@ -126,7 +127,7 @@ def parse_title(
 ) -> Title | None:
     """The title chain starting at token ``start``, or None."""
     index = _skip(matches, start, "honorific")
-    role_start, affiliation = index, None
+    role_start, role_end, affiliation = index, index, None
     offices = collective = counterpart = 0
     while (match := matches.get(index)) and _same_sentence(tokens, start, index):
         if match.has("modifier"):
@@ -136,21 +137,35 @@ def parse_title(
             collective += match.has("collective")
             counterpart += _is_counterpart(match)
             complete = _office_complete(match, matches, lexicon)
-            index = _skip(matches, match.end, "complement", "post_modifier")
-            named = entity_of(matches.get(index), nisba=False)
+            index = role_end = _skip(matches, match.end, "complement", "post_modifier")
+            named = entity_of(matches.get(_entity_start(tokens, index, match)), nisba=False)
             if named and not _is_counterpart(match):
                 affiliation, index = named, named.end
+                if not match.has("collective"):  # "وزير خارجية سنغافورة" is the whole role
+                    role_end = index
             if not complete and index == match.end and not _followed_by_nisba(matches, index):
                 return None
         else:
             break
     if not (offices or collective or counterpart):
         return None
-    role_end = index
     adjective = entity_of(matches.get(index), nisba=True)
     if adjective:
         affiliation, index = affiliation or adjective, adjective.end
     return Title(start, role_start, role_end, index, affiliation, bool(collective and not offices), bool(counterpart))
+
+
+_QUOTES = frozenset("\"'«»“”‘’")
+
+
+def _entity_start(tokens: Sequence[Token], index: int, head: Match) -> int:
+    """Where the represented state or organization may start: quotes are skipped, and a
+    delegation may say whom it comes from (وفد من حركة حماس)."""
+    if head.has("collective") and index < len(tokens) and tokens[index].key == "من":
+        index += 1
+    while index < len(tokens) and tokens[index].key in _QUOTES:
+        index += 1
+    return index
 
 
 def _skip(matches: dict[int, Match], index: int, *kinds: str) -> int:
@@ -214,7 +229,7 @@ def _trusted(title: Title, name_start: int) -> bool:
 
 
 def _is_given(token: Token, lexicon: Lexicon) -> bool:
-    return "given" in lexicon.words.get(token.key, frozenset())
+    return "given" in lexicon.token_classes(token)
 
 
 def _name_end(
@@ -239,9 +254,9 @@ def _name_end(
 def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
     if not token.key.isalpha() or len(token.key) < 2 and token.key not in ("ال",):
         return False
+    classes = lexicon.token_classes(token)
     if match is not None and any(sense.kind in _NOT_NAME_KINDS for sense in match.senses):
-        return "given" in lexicon.words.get(token.key, frozenset())
-    classes = lexicon.words.get(token.key, frozenset())
+        return "given" in classes
     if classes & _NAME_STOP_CLASSES and "given" not in classes:
         return False
     return not (lexicon.word_classes(token.key) & _NAME_STOP_CLASSES) or "given" in classes
@@ -256,7 +271,7 @@ def _starts_new_item(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool) -> bool:
-    classes = lexicon.words.get(token.key, frozenset())
+    classes = lexicon.token_classes(token)
     if "given" in classes or "particle" in classes:
         return True
     if token.key.startswith("ال"):

@@ -1,0 +1,116 @@
+"""The language data: schema, characters, duplicates, and the loader's error messages."""
+
+import re
+from importlib import resources
+
+import pytest
+import yaml
+
+from meetsum.lexicon import LexiconError, check_form, default_lexicon, load_lexicon, nisba_forms
+from meetsum.text import analyze, match_key
+
+DATA_FILES = sorted(p.name for p in resources.files("meetsum").joinpath("data").iterdir() if p.name.endswith(".yaml"))
+FORBIDDEN = re.compile("[\u064b-\u0652\u0670\u0640\u06cc\u06a9\u200c\u200d]")
+
+
+def _strings(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+    elif isinstance(node, str):
+        yield node
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return default_lexicon()
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_data_files_have_string_keys_and_no_forbidden_characters(name):
+    data = yaml.safe_load(resources.files("meetsum").joinpath("data", name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    for text in _strings(data):
+        assert not FORBIDDEN.search(text), f"{name}: {text!r} has a diacritic, tatweel, Persian letter or joiner"
+    for section in data.values():
+        if isinstance(section, dict):
+            assert all(isinstance(key, str) for key in section), f"{name}: unquoted key"
+
+
+def test_every_country_has_a_capital_in_its_own_cities(lexicon):
+    assert len(lexicon.countries) >= 195
+    for country in lexicon.countries.values():
+        capitals = [c for c in lexicon.cities.values() if match_key(c.ar) == match_key(country.capital)]
+        assert any(c.country == country.key for c in capitals), country
+
+
+def test_there_are_capitals_and_a_hundred_more_cities(lexicon):
+    assert len(lexicon.cities) >= len(lexicon.countries) + 100
+
+
+def test_un_members_and_observers(lexicon):
+    statuses = [c.status for c in lexicon.countries.values()]
+    assert statuses.count("member") == 193
+    assert statuses.count("observer") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("روسيا", "country", "RU"),
+        ("الروسي", "country_nisba", "RU"),
+        ("الروسية", "country_nisba", "RU"),
+        ("بالدوحة", "city", "doha"),
+        ("للدوحة", "city", "doha"),
+        ("حركة المقاومة الإسلامية", "organization", "hamas"),
+        ("وزير", "office", "minister"),
+    ],
+)
+def test_phrases_are_found_with_clitics_and_inflections(lexicon, text, kind, key):
+    match = lexicon.match_at(analyze(text).tokens, 0)
+    assert match is not None and key in match.keys(kind)
+
+
+def test_longest_phrase_wins(lexicon):
+    tokens = analyze("مجلس الأمن الدولي").tokens
+    assert lexicon.match_at(tokens, 0).end == 3
+
+
+def test_nisba_forms_inflect_gender_number_and_definiteness():
+    forms = nisba_forms("تركي")
+    assert {"تركي", "تركية", "التركي", "التركية", "التركيان", "التركيين", "تركيتين"} <= set(forms)
+
+
+@pytest.mark.parametrize("form", ["روسيّا", "كیف", "abc", "روسيا  الاتحادية", "الـدوحة", ""])
+def test_check_form_rejects_what_does_not_belong(form):
+    with pytest.raises(LexiconError):
+        check_form("x.yaml", "entry", form)
+
+
+def test_user_lexicon_adds_entries(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text('organizations:\n  "acme":\n    en: Acme\n    ar: أكمي\n    kind: company\n', encoding="utf-8")
+    lexicon = load_lexicon([extra])
+    assert lexicon.organizations["acme"].ar == "أكمي"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('cities:\n  "x":\n    en: X\n    ar: إكس\n    country: ZZ\n', "'ZZ' is not in countries.yaml"),
+        ('organizations:\n  "x":\n    en: X\n    ar: abc\n    kind: company\n', "x.ar: 'abc'"),
+        ('organizations:\n  "x":\n    en: X\n    ar: إكس\n    kind: club\n', "x.kind: 'club'"),
+        ("planets: {}\n", "unknown section"),
+        ("[1, 2", "not valid YAML"),
+    ],
+)
+def test_user_lexicon_errors_name_the_file_the_entry_and_the_problem(tmp_path, content, message):
+    extra = tmp_path / "bad.yaml"
+    extra.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as error:
+        load_lexicon([extra])
+    assert "bad.yaml" in str(error.value) and message in str(error.value)
