@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from meetsum.dates import DateClue, find_dates
 from meetsum.lexicon import Lexicon, Match, token_variants
@@ -128,11 +128,12 @@ def _affiliation(person: Person) -> Entity | None:
 
 
 def _can_be_party(person: Person) -> bool:
-    """Named people, and unnamed titles that say whom they represent (وفد حماس)."""
+    """Named people, and groups that say whom they represent (وفد حماس). An unnamed office
+    holder (الوزير الروسي) is only a further mention of a named party."""
     if person.has_name:
         return True
     title = person.title
-    return title is not None and title.affiliation is not None and not title.counterpart
+    return title is not None and title.collective and title.affiliation is not None
 
 
 def _absorb(party: _Party, person: Person) -> None:
@@ -161,11 +162,20 @@ def _find_party(rec: Recognized, parties: list[_Party], person: Person) -> _Part
                 return party
         return None
     if affiliation is None:
-        return None
+        return _party_with_role(rec, parties, person.title)
     same = [p for p in parties if p.affiliation and (p.affiliation.kind, p.affiliation.key) == (affiliation.kind, affiliation.key)]
     if len(same) == 1 and (same[0].name is not None or _same_role(rec, same[0].title, person.title)):
         return same[0]
     return next((p for p in same if _same_role(rec, p.title, person.title)), None)
+
+
+def _party_with_role(rec: Recognized, parties: list[_Party], title: Title | None) -> _Party | None:
+    """"الملك" or "الوزير" alone refers to the one named party whose role has those words."""
+    words = set(_role_key(rec, title))
+    if not words or title is None or title.collective:
+        return None
+    holders = [p for p in parties if p.name and words <= set(_role_key(rec, p.title))]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _same_role(rec: Recognized, a: Title | None, b: Title | None) -> bool:
@@ -180,9 +190,16 @@ def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _role_key(rec: Recognized, title: Title | None) -> tuple[str, ...]:
+    """The keys of a title's office words, without epithets such as المفدى."""
     if title is None:
         return ()
-    return tuple(token.key for token in rec.doc.tokens[title.role_start : title.role_end])
+    keys = []
+    for index in range(title.role_start, title.role_end):
+        match = rec.matches.get(index)
+        if match and match.has("post_modifier") and not match.has("office"):
+            continue
+        keys.append(rec.doc.tokens[index].key)
+    return tuple(keys)
 
 
 def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[_Party]) -> None:
@@ -217,10 +234,19 @@ def _meeting_sentences(rec: Recognized) -> list[int]:
     for sentence, matches in sorted(by_sentence.items()):
         meeting = any(
             m.has(kind) and "counterpart" not in m.keys("cue.meeting") for m in matches for kind in _MEETING_CUES
-        )
+        ) or _discussed_with(matches)
         if meeting and not any(_vetoes(m) for m in matches):
             found.append(sentence)
     return found
+
+
+def _discussed_with(matches: list[Match]) -> bool:
+    """"بحث الملك ... مع الوزير": a discussion verb, then "with" later in the sentence."""
+    ordered = sorted(matches, key=lambda m: m.start)
+    for position, match in enumerate(ordered):
+        if match.has("cue.discussion"):
+            return any(later.has("cue.with") for later in ordered[position + 1 :])
+    return False
 
 
 def _vetoes(match: Match) -> bool:
@@ -241,10 +267,10 @@ def _meetings(
         if len(present) < 2 and not (present and _has_counterpart_cue(rec, sentence)):
             continue
         for group_sentences, group in groups:
-            if set(map(id, present)) <= set(map(id, group)) or set(map(id, group)) <= set(map(id, present)):
+            ids, known = set(map(id, present)), set(map(id, group))
+            if ids <= known or known <= ids or (len(present) == 1 and ids & known):
                 group_sentences.append(sentence)
-                if len(present) > len(group):
-                    group[:] = present
+                group.extend(p for p in present if id(p) not in known)
                 break
         else:
             groups.append(([sentence], present))
@@ -295,13 +321,31 @@ def _meeting(
     status = _status(rec, cues, sentences)
     date = _date(rec, lexicon, sentences, published, prefer_future=status == "planned")
     venue = None if kind == "call" else _venue(rec, lexicon, sentences, group)
-    participants = tuple(_display(rec, lexicon, party) for party in group)
+    participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
     statements = tuple(_statements(rec, lexicon, group))
     first = min(sentences)
     sentence = doc.sentences[first]
     return Meeting(status, kind, date, venue, participants, agenda, statements,
                    Evidence(sentence.start, sentence.end, first))
+
+
+def _resolve_counterparts(
+    rec: Recognized, participants: list[Participant], group: list[_Party], venue: Venue | None
+) -> tuple[Participant, ...]:
+    """"نظيره" holds the same office as the party it belongs to; on a visit, the host's
+    state is the venue's."""
+    resolved = []
+    for participant, party in zip(participants, group):
+        if party.title is not None and party.title.counterpart:
+            subject = next((p for p in participants if p is not participant and p.role), None)
+            role = participant.role or (subject.role if subject else None)
+            affiliation = participant.affiliation
+            if affiliation is None and venue and venue.country and (subject is None or subject.affiliation != venue.country):
+                affiliation = venue.country
+            participant = replace(participant, role=role, affiliation=affiliation)
+        resolved.append(participant)
+    return tuple(resolved)
 
 
 def _kind(cues: list[Match]) -> str:
@@ -426,12 +470,33 @@ def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
     """Tokens that name parties, places and times: an agenda phrase starts after them."""
     skip = {i for p in parties for s, e in p.mentions for i in range(s, e)}
     skip |= {i for e in rec.entities if e.via == "name" for i in range(e.start, e.end)}
+    skip |= {i for t in rec.titles for i in range(t.start, t.end)}
+    skip |= _dash_asides(rec.doc.tokens)
     leading = ("collective", "weekday", "relative_day", "cue.meeting", "cue.call", "cue.agenda_lead",
                "country_nisba", "organization_nisba")
     for match in rec.matches.values():
         if any(match.has(kind) for kind in leading):
             skip.update(range(match.start, match.end))
     return skip
+
+
+_DASHES = frozenset({"-", "–", "—"})
+_ASIDE_MAX_TOKENS = 12
+
+
+def _dash_asides(tokens: Sequence[Token]) -> set[int]:
+    """Short asides between two dashes ("- حفظه الله -"), which interrupt a clause."""
+    asides: set[int] = set()
+    opened: int | None = None
+    for index, token in enumerate(tokens):
+        if token.key not in _DASHES:
+            continue
+        if opened is not None and tokens[opened].sentence == token.sentence and index - opened <= _ASIDE_MAX_TOKENS:
+            asides.update(range(opened, index + 1))
+            opened = None
+        else:
+            opened = index
+    return asides
 
 
 def _skip_forward(rec: Recognized, index: int, skippable: set[int]) -> int:

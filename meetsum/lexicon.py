@@ -42,7 +42,7 @@ _PREPOSITIONS = "بلك"
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
     "meeting", "call", "virtual", "planned", "ongoing", "discussion", "statement", "not_meeting",
-    "agenda_lead", "agenda_end", "agenda_join",
+    "agenda_lead", "agenda_end", "agenda_join", "with",
 )
 WORD_CLASSES = ("function", "time", "common")
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
@@ -86,6 +86,7 @@ class Term:
     key: str
     en: str
     alone: bool = True
+    country: str | None = None  # an office only one state has (خادم الحرمين الشريفين)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +272,7 @@ _ENTRY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "organizations": {"en": str, "ar": str, "aliases": list, "kind": str, "nisba": list,
                       "needs_context": bool},
 }
-_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone"}
+_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone", "country"}
 
 
 def _check_entry(
@@ -371,7 +372,7 @@ def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
     _check_capitals(raw["countries"]["file"], countries, cities)
     organizations = _build_organizations(raw["organizations"], builder)
     terms: dict[tuple[str, str], Term] = {}
-    _build_titles(raw["titles"], builder, terms)
+    _build_titles(raw["titles"], builder, terms, countries)
     _build_sections(raw["honorifics"], builder, terms, ("honorifics",), kind_of=lambda s: "honorific")
     _build_sections(raw["cues"], builder, terms, CUE_SECTIONS, kind_of=lambda s: f"cue.{s}")
     _build_calendar(raw["calendar"], builder, terms)
@@ -444,13 +445,15 @@ def _term_entries(filename: str, section: str, entries: Any) -> Iterable[tuple[s
         raise LexiconError(f"{filename}: {section}: must be a mapping of entries")
     for key, entry in entries.items():
         where = f"{section}.{key}"
-        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool})
+        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str})
         if "en" not in entry or "ar" not in entry:
             raise LexiconError(f"{filename}: {where}: needs 'en' and 'ar'")
         yield str(key), entry, _forms(filename, f"{where}.ar", entry["ar"])
 
 
-def _build_titles(part: dict[str, Any], builder: _Builder, terms: dict[tuple[str, str], Term]) -> None:
+def _build_titles(
+    part: dict[str, Any], builder: _Builder, terms: dict[tuple[str, str], Term], countries: Mapping[str, Country]
+) -> None:
     filename, data = part["file"], part["data"]
     unknown = sorted(set(data) - set(TITLE_SECTIONS))
     if unknown:
@@ -458,7 +461,10 @@ def _build_titles(part: dict[str, Any], builder: _Builder, terms: dict[tuple[str
     for section in TITLE_SECTIONS:
         kind = section.rstrip("s")
         for key, entry, forms in _term_entries(filename, section, data.get(section, {})):
-            terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True))
+            country = entry.get("country")
+            if country is not None and country not in countries:
+                raise LexiconError(f"{filename}: {section}.{key}.country: {country!r} is not in countries.yaml")
+            terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True), country)
             for form in forms:
                 builder.add(form, Sense(kind, key))
                 if kind in ("office", "modifier", "complement", "collective") and not form.startswith("ال"):

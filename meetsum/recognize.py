@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from meetsum.lexicon import Lexicon, Match
+from meetsum.lexicon import Lexicon, Match, token_variants
 from meetsum.text import Document, Token
 
 __all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
@@ -141,8 +141,10 @@ def parse_title(
             named = entity_of(matches.get(_entity_start(tokens, index, match)), nisba=False)
             if named and not _is_counterpart(match):
                 affiliation, index = named, named.end
-                if not match.has("collective"):  # "وزير خارجية سنغافورة" is the whole role
+                if _entity_in_role(match, named, matches):
                     role_end = index
+            elif match.has("office") and affiliation is None:
+                affiliation = _office_country(match, lexicon)
             if not complete and index == match.end and not _followed_by_nisba(matches, index):
                 return None
         else:
@@ -166,6 +168,22 @@ def _entity_start(tokens: Sequence[Token], index: int, head: Match) -> int:
     while index < len(tokens) and tokens[index].key in _QUOTES:
         index += 1
     return index
+
+
+def _entity_in_role(head: Match, named: Entity, matches: dict[int, Match]) -> bool:
+    """"وزير خارجية سنغافورة" and "الأمين العام لجامعة الدول العربية" are whole roles;
+    "وزير الخارجية بجمهورية مصر العربية" is the role "وزير الخارجية" of Egypt."""
+    if head.has("collective"):
+        return False
+    return named.kind == "organization" or matches[named.start].skip == 0
+
+
+def _office_country(match: Match, lexicon: Lexicon) -> Entity | None:
+    for key in match.keys("office"):
+        country = lexicon.term("office", key).country
+        if country:
+            return Entity("country", country, match.start, match.end, "office")
+    return None
 
 
 def _skip(matches: dict[int, Match], index: int, *kinds: str) -> int:
@@ -201,9 +219,13 @@ def _people(
     people: list[Person] = []
     title_at = {title.start: title for title in titles}
     covered: set[int] = set()
+    recurring = _recurring_keys(tokens)
     for title in titles:
         after = _skip(matches, title.end, "honorific")
-        name_end = _name_end(tokens, matches, lexicon, after, trusted=_trusted(title, after))
+        trusted = _trusted(title, after)
+        if after < len(tokens) and tokens[after].key in _COMMAS and title.affiliation:
+            after, trusted = after + 1, False  # "وزير الخارجية السوري، وليد المعلم"
+        name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring)
         if name_end > after:
             people.append(Person(title.start, name_end, after, name_end, title))
         else:
@@ -214,13 +236,27 @@ def _people(
         if index in covered or index in title_at or not _is_given(tokens[index], lexicon):
             index += 1
             continue
-        name_end = _name_end(tokens, matches, lexicon, index, trusted=False)
+        name_end = _name_end(tokens, matches, lexicon, index, trusted=False, recurring=recurring)
         if name_end - index >= 2:
             people.append(Person(index, name_end, index, name_end, None))
             index = name_end
         else:
             index += 1
     return sorted(people, key=lambda person: person.start)
+
+
+_COMMAS = frozenset({"،", ","})
+
+
+def _recurring_keys(tokens: Sequence[Token]) -> frozenset[str]:
+    """Keys (and their forms without clitics) seen more than once: names recur, most
+    stray words after a title do not."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for token in tokens:
+        for _, key in token_variants(token.key):
+            (again if key in seen else seen).add(key)
+    return frozenset(again)
 
 
 def _trusted(title: Title, name_start: int) -> bool:
@@ -233,7 +269,8 @@ def _is_given(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _name_end(
-    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, start: int, *, trusted: bool
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, start: int, *,
+    trusted: bool, recurring: frozenset[str],
 ) -> int:
     """The end of the name that starts at ``start`` (``start`` itself when there is none)."""
     index = start
@@ -243,7 +280,7 @@ def _name_end(
             break
         if index > start and _starts_new_item(token, lexicon):
             break
-        if index == start and not _can_start_name(token, lexicon, trusted):
+        if index == start and not _can_start_name(token, lexicon, trusted, recurring):
             break
         index += 1
     while index > start and "particle" in lexicon.words.get(tokens[index - 1].key, frozenset()):
@@ -252,11 +289,11 @@ def _name_end(
 
 
 def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
-    if not token.key.isalpha() or len(token.key) < 2 and token.key not in ("ال",):
+    if not token.key.isalpha() or len(token.key) < 2 or token.key.startswith("لل"):
         return False
     classes = lexicon.token_classes(token)
     if match is not None and any(sense.kind in _NOT_NAME_KINDS for sense in match.senses):
-        return "given" in classes
+        return "given" in classes and match.skip == 0
     if classes & _NAME_STOP_CLASSES and "given" not in classes:
         return False
     return not (lexicon.word_classes(token.key) & _NAME_STOP_CLASSES) or "given" in classes
@@ -270,10 +307,10 @@ def _starts_new_item(token: Token, lexicon: Lexicon) -> bool:
     return bool(lexicon.words.get(rest)) or rest in lexicon.phrases
 
 
-def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool) -> bool:
+def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool, recurring: frozenset[str]) -> bool:
     classes = lexicon.token_classes(token)
     if "given" in classes or "particle" in classes:
         return True
-    if token.key.startswith("ال"):
+    if token.key.startswith("ال") or token.key[0] in "لب" and token.key[1:] in lexicon.words:
         return False
-    return trusted or len(token.key) >= 3
+    return trusted or token.key in recurring
