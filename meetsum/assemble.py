@@ -320,13 +320,15 @@ def _meeting(
     kind = _kind(cues)
     status = _status(rec, cues, sentences)
     date = _date(rec, lexicon, sentences, published, prefer_future=status == "planned")
+    if status == "held" and date and published and date > published:
+        status = "planned"
     venue = None if kind == "call" else _venue(rec, lexicon, sentences, group)
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
     statements = tuple(_statements(rec, lexicon, group))
     first = min(sentences)
     sentence = doc.sentences[first]
-    return Meeting(status, kind, date, venue, participants, agenda, statements,
+    return Meeting(status, kind, date.isoformat() if date else None, venue, participants, agenda, statements,
                    Evidence(sentence.start, sentence.end, first))
 
 
@@ -368,14 +370,17 @@ def _status(rec: Recognized, cues: list[Match], sentences: list[int]) -> str:
 def _date(
     rec: Recognized, lexicon: Lexicon, sentences: list[int], published: dt.date | None,
     *, prefer_future: bool,
-) -> str | None:
+) -> dt.date | None:
+    """The best date clue of the meeting's sentences: a written-out date, then a marked
+    weekday (الاثنين القادم), then the earliest sentence's relative day."""
     tokens = rec.doc.tokens
     clues = find_dates(tokens, rec.matches, lexicon, published, prefer_future=prefer_future)
-    for sentence in sentences:
-        here = [c for c in clues if tokens[c.start].sentence == sentence]
-        if here:
-            return max(here, key=lambda c: c.explicit).date.isoformat()
-    return None
+    order = {sentence: rank for rank, sentence in enumerate(sentences)}
+    candidates = [c for c in clues if tokens[c.start].sentence in order]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
+    return best.date
 
 
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[_Party]) -> Venue | None:
@@ -417,7 +422,7 @@ def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:
 
 def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
     doc = rec.doc
-    name = _span_text(doc, *party.name) if party.name else None
+    name = _span_text(doc, *party.name).replace("_", " ") if party.name else None
     role = None
     if party.title and not party.title.counterpart:
         title = party.title

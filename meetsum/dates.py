@@ -44,6 +44,7 @@ def find_dates(
         match = matches[start]
         clue = (
             _explicit(tokens, matches, match, published)
+            or _day_of_month(tokens, match, published)
             or _relative(match, published)
             or _weekday(tokens, matches, match, published, prefer_future)
         )
@@ -79,6 +80,25 @@ def _explicit(
         end += 1
     month = int((match.keys("hijri_month") or match.keys("month"))[0])
     return _build_explicit(day, month, year, hijri, published, match.start - 1, end)
+
+
+def _day_of_month(tokens: Sequence[Token], match: Match, published: dt.date | None) -> DateClue | None:
+    """"في الـ 12 من الشهر الجاري": a day of the publication month (or the next)."""
+    if published is None or not (match.has("this_month") or match.has("next_month")):
+        return None
+    start = match.start - 1
+    if start >= 0 and tokens[start].key == "من":
+        start -= 1
+    day = _number(tokens, start)
+    if day is None:
+        return None
+    month, year = published.month, published.year
+    if match.has("next_month"):
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    try:
+        return DateClue(dt.date(year, month, day), start, match.end, True)
+    except ValueError:
+        return None
 
 
 def _build_explicit(

@@ -493,7 +493,9 @@ _CALENDAR_TABLES = {
     "weekdays": ("weekday", range(0, 7)),
     "relative_days": ("relative_day", range(-7, 8)),
 }
-_CALENDAR_LISTS = ("weekday_past", "weekday_next", "hijri_markers", "gregorian_markers")
+_CALENDAR_LISTS = (
+    "weekday_past", "weekday_next", "hijri_markers", "gregorian_markers", "this_month", "next_month",
+)
 
 
 def _build_calendar(part: dict[str, Any], builder: _Builder, terms: dict[tuple[str, str], Term]) -> None:

@@ -85,13 +85,15 @@ def recognize(doc: Document, lexicon: Lexicon) -> Recognized:
 
 
 def _entities(matches: dict[int, Match]) -> list[Entity]:
+    """One entity per kind a phrase can name: سنغافورة is a state and a city."""
     found = []
     for match in matches.values():
+        kinds: set[str] = set()
         for sense in match.senses:
             kind, _, via = sense.kind.partition("_")
-            if kind in ("country", "city", "organization"):
+            if kind in ("country", "city", "organization") and kind not in kinds:
+                kinds.add(kind)
                 found.append(Entity(kind, sense.key, match.start, match.end, via or "name"))
-                break
     return found
 
 
@@ -222,6 +224,8 @@ def _people(
     recurring = _recurring_keys(tokens)
     for title in titles:
         after = _skip(matches, title.end, "honorific")
+        if after < len(tokens) and tokens[after].key == "#":
+            after += 1  # a hashtag name: "#فلاديمير_بوتين"
         trusted = _trusted(title, after)
         if after < len(tokens) and tokens[after].key in _COMMAS and title.affiliation:
             after, trusted = after + 1, False  # "وزير الخارجية السوري، وليد المعلم"
@@ -276,6 +280,9 @@ def _name_end(
     index = start
     while index < len(tokens) and index - start < _MAX_NAME_TOKENS:
         token = tokens[index]
+        if token.key == "_" and index > start and index + 1 < len(tokens):
+            index += 1  # words of a hashtag name are joined by "_"
+            continue
         if not _name_like(token, matches.get(index), lexicon) or token.sentence != tokens[start].sentence:
             break
         if index > start and _starts_new_item(token, lexicon):
@@ -283,7 +290,8 @@ def _name_end(
         if index == start and not _can_start_name(token, lexicon, trusted, recurring):
             break
         index += 1
-    while index > start and "particle" in lexicon.words.get(tokens[index - 1].key, frozenset()):
+    while index > start and ("particle" in lexicon.words.get(tokens[index - 1].key, frozenset())
+                             or tokens[index - 1].key == "_"):
         index -= 1  # a name never ends on بن or أبو
     return index
 
