@@ -184,8 +184,11 @@ def _same_role(rec: Recognized, a: Title | None, b: Title | None) -> bool:
 
 
 def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """``short`` is the surname, the first name or a contiguous part of ``full``."""
+    """``short`` is the surname, the first name or (two words or more) a contiguous part
+    of ``full``: "محمد" alone is not "إدريس بن محمد آل دريس"."""
     n = len(short)
+    if n == 1:
+        return short[0] in (full[0], full[-1])
     return any(full[i : i + n] == short for i in range(len(full) - n + 1))
 
 
@@ -428,15 +431,17 @@ def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
         title = party.title
         if title.role_end > title.role_start:
             role = _span_text(doc, title.role_start, title.role_end, rec.matches[title.role_start].skip)
-    affiliation = _affiliation_name(lexicon, party.affiliation)
+    affiliation = _affiliation_name(lexicon, party.affiliation, doc)
     start, end = party.mentions[0]
     aliases = tuple(sorted(a for a in party.aliases if a != name))
     return Participant(name, role, affiliation, _evidence(doc, start, end), aliases)
 
 
-def _affiliation_name(lexicon: Lexicon, entity: Entity | None) -> str | None:
+def _affiliation_name(lexicon: Lexicon, entity: Entity | None, doc: Document | None = None) -> str | None:
     if entity is None:
         return None
+    if entity.kind == "body" and doc is not None:
+        return _span_text(doc, entity.start, entity.end)
     if entity.kind == "country":
         return lexicon.countries[entity.key].ar
     if entity.kind == "organization":
@@ -478,7 +483,7 @@ def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
     skip |= {i for t in rec.titles for i in range(t.start, t.end)}
     skip |= _dash_asides(rec.doc.tokens)
     leading = ("collective", "weekday", "relative_day", "cue.meeting", "cue.call", "cue.agenda_lead",
-               "country_nisba", "organization_nisba")
+               "country_nisba", "organization_nisba", "cue.discussion")
     for match in rec.matches.values():
         if any(match.has(kind) for kind in leading):
             skip.update(range(match.start, match.end))

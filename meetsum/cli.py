@@ -31,10 +31,10 @@ def _version(value: bool) -> None:
 
 
 @app.command(help="Summarize Arabic news reports of diplomatic meetings: who met whom, where, when, about what.\n\n"
-             "Reads FILE... (directories recursively; '-' or no FILE with piped input reads stdin).\n"
+             "Reads FILE... (directories recursively; '-' or no FILE with piped input reads stdin).\n\n"
              "Exit status: 0 a meeting was found, 1 none found, 2 usage or input error.")
 def summarize_command(
-    files: Annotated[Optional[list[str]], typer.Argument(metavar="[FILE]...", show_default=False)] = None,
+    files: Annotated[Optional[list[str]], typer.Argument(metavar="FILE", show_default=False, help="Article files or directories; '-' reads standard input.")] = None,
     output_format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else json].", show_default=False)] = None,
     published: Annotated[Optional[str], typer.Option(help="The articles' publication date, YYYY-MM-DD, to resolve أمس، اليوم، الأحد الماضي ...", metavar="DATE")] = None,
     jsonl_field: Annotated[Optional[str], typer.Option("--jsonl", help="Read inputs as JSON Lines records; FIELD holds the article text.", metavar="FIELD")] = None,
@@ -50,14 +50,35 @@ def summarize_command(
     except ValueError:
         _fail(f"--published: {published!r} is not a date in the form YYYY-MM-DD")
     paths = list(files or [])
+    stdin = getattr(sys.stdin, "buffer", None)
     if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
+        if stdin is None or sys.stdin.isatty() or _is_empty(stdin):
             _fail("no input: give FILE... or pipe an article to standard input (see --help)")
         paths = ["-"]
     fmt = output_format or (Format.table if sys.stdout.isatty() else Format.json)
-    results = summarize_documents(iter_documents(paths, jsonl_field=jsonl_field, stdin=sys.stdin.buffer if sys.stdin else None),
+    results = summarize_documents(iter_documents(paths, jsonl_field=jsonl_field, stdin=stdin),
                                   published=published, jobs=jobs)
-    raise typer.Exit(_write(results, fmt))
+    try:
+        status = _write(results, fmt)
+    except BrokenPipeError:  # click would exit 1 ("no meeting found"); a closed pipe is an error
+        _silence_stdout()
+        status = EXIT_ERROR
+    raise typer.Exit(status)
+
+
+def _is_empty(stream) -> bool:
+    """True if ``stream`` is at end of input (nothing piped); reads nothing."""
+    try:
+        if hasattr(stream, "peek"):
+            return not stream.peek(1)
+        if stream.seekable():
+            position = stream.tell()
+            empty = not stream.read(1)
+            stream.seek(position)
+            return empty
+    except (OSError, ValueError):  # e.g. a directory on stdin: let the reader report it
+        pass
+    return False
 
 
 def _fail(message: str) -> None:
@@ -76,6 +97,8 @@ def _write(results, fmt: Format) -> int:
         if result.error:
             errors = True
             print(f"meetsum: {result.error}", file=sys.stderr)
+            if writer:
+                writer.skip()
             continue
         found |= result.meeting_detected
         record = result.record
@@ -104,25 +127,43 @@ def _out(text: str) -> None:
 
 
 class _JsonArrayWriter:
-    """One object for one input, an array for several, streamed as results arrive."""
+    """One object for one input, an array for several, streamed as results arrive.
+
+    Inputs that failed count too, so the shape does not depend on how many succeeded:
+    ``meetsum good.txt missing.txt`` still prints an array (of one object).
+    """
 
     def __init__(self) -> None:
         self.pending: str | None = None
-        self.count = 0
+        self.inputs = 0
+        self.written = 0
 
     def add(self, text: str) -> None:
-        self.count += 1
-        if self.count == 1:
+        self._next()
+        if self.inputs == 1:
             self.pending = text
-            return
-        if self.count == 2:
-            _out("[\n" + _indent(self.pending))
-        _out(",\n" + _indent(text))
+        else:
+            self._write(text)
+
+    def skip(self) -> None:
+        self._next()
+
+    def _next(self) -> None:
+        self.inputs += 1
+        if self.inputs == 2:
+            _out("[")
+            if self.pending is not None:
+                self._write(self.pending)
+                self.pending = None
+
+    def _write(self, text: str) -> None:
+        _out(("," if self.written else "") + "\n" + _indent(text))
+        self.written += 1
 
     def close(self) -> None:
-        if self.count == 1:
+        if self.inputs == 1 and self.pending is not None:
             _out(self.pending + "\n")
-        elif self.count > 1:
+        elif self.inputs > 1:
             _out("\n]\n")
 
 
@@ -142,5 +183,9 @@ def main() -> None:
 
 
 def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    """Point stdout at /dev/null so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (e.g. a test runner's stream)
+        pass

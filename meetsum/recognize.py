@@ -113,15 +113,29 @@ def entity_of(match: Match | None, *, nisba: bool) -> Entity | None:
 
 
 def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon) -> list[Title]:
-    titles, index = [], 0
+    titles: list[Title] = []
+    index = 0
     while index < len(tokens):
         title = parse_title(tokens, matches, lexicon, index)
         if title:
-            titles.append(title)
+            titles.append(_joined(tokens, titles, title))
+            if titles[-1] is not title:
+                del titles[-2]
             index = title.end
         else:
             index += 1
     return titles
+
+
+def _joined(tokens: Sequence[Token], titles: list[Title], title: Title) -> Title:
+    """"العاهل السعودي، الملك سلمان": a second title after a comma continues the first,
+    which gives the state; the role is the one next to the name."""
+    if not titles or title.affiliation is not None or title.collective:
+        return title
+    previous = titles[-1]
+    if previous.end + 1 != title.start or tokens[previous.end].key not in _COMMAS or previous.affiliation is None:
+        return title
+    return Title(previous.start, title.role_start, title.role_end, title.end, previous.affiliation, False, False)
 
 
 def parse_title(
@@ -140,15 +154,21 @@ def parse_title(
             counterpart += _is_counterpart(match)
             complete = _office_complete(match, matches, lexicon)
             index = role_end = _skip(matches, match.end, "complement", "post_modifier")
-            named = entity_of(matches.get(_entity_start(tokens, index, match)), nisba=False)
+            named = entity_of(matches.get(_entity_start(tokens, matches, index, match)), nisba=False)
             if named and not _is_counterpart(match):
                 affiliation, index = named, named.end
                 if _entity_in_role(match, named, matches):
                     role_end = index
             elif match.has("office") and affiliation is None:
                 affiliation = _office_country(match, lexicon)
-            if not complete and index == match.end and not _followed_by_nisba(matches, index):
-                return None
+            if index == match.end and not _followed_by_nisba(matches, index) and not (named or _name_starts(tokens, matches, lexicon, index)):
+                body_end = _body_before_name(tokens, matches, lexicon, index)
+                if body_end is None and not complete:
+                    return None
+                if body_end is not None:
+                    body = Entity("body", "", index, body_end, "role")
+                    index = role_end = body_end
+                    affiliation = affiliation or body
         else:
             break
     if not (offices or collective or counterpart):
@@ -162,14 +182,41 @@ def parse_title(
 _QUOTES = frozenset("\"'«»“”‘’")
 
 
-def _entity_start(tokens: Sequence[Token], index: int, head: Match) -> int:
-    """Where the represented state or organization may start: quotes are skipped, and a
-    delegation may say whom it comes from (وفد من حركة حماس)."""
+def _entity_start(tokens: Sequence[Token], matches: dict[int, Match], index: int, head: Match) -> int:
+    """Where the represented state or organization may start: quotes and a generic head
+    noun (شركة بوينج) are skipped, and a delegation may say whom it comes from (وفد من)."""
     if head.has("collective") and index < len(tokens) and tokens[index].key == "من":
         index += 1
     while index < len(tokens) and tokens[index].key in _QUOTES:
         index += 1
+    if (match := matches.get(index)) and match.has("cue.org_head") and entity_of(matches.get(match.end), nisba=False):
+        index = match.end
     return index
+
+
+_MAX_BODY_TOKENS = 5
+
+
+def _name_starts(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    match = matches.get(index)
+    return bool(match and match.has("honorific")) or "given" in lexicon.token_classes(tokens[index])
+
+
+def _body_before_name(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, index: int) -> int | None:
+    """An office the lexicon cannot complete (رئيس ديوان المظالم) still is one when a few
+    words later a person's name starts; the role runs to the name (or its honorific)."""
+    for end in range(index + 1, min(index + _MAX_BODY_TOKENS, len(tokens))):
+        token = tokens[end]
+        if token.sentence != tokens[index].sentence or not token.key.isalpha():
+            return None
+        match = matches.get(end)
+        if match and match.has("honorific") or "given" in lexicon.token_classes(token):
+            return end
+        if "function" in lexicon.token_classes(token) and token.key not in ("في",):
+            return None
+    return None
 
 
 def _entity_in_role(head: Match, named: Entity, matches: dict[int, Match]) -> bool:

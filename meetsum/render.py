@@ -98,7 +98,7 @@ def render_table(record: Mapping[str, Any], *, color: bool, width: int | None = 
                       color_system="standard" if color else None, highlight=False)
     heading = Text(safe_text(record.get("title") or record.get("source") or ""), style="bold")
     facts = Table.grid(padding=(0, 2))
-    facts.add_row(Text("Meeting", style="cyan"), Text(_status_line(record)))
+    facts.add_row(Text("Meeting", style="cyan"), Text(safe_text(_status_line(record))))
     if record.get("meeting_detected"):
         facts.add_row(Text("Date", style="cyan"), Text(safe_text(record.get("date") or "—")))
         facts.add_row(Text("Venue", style="cyan"), Text(_venue_line(record.get("venue"))))
@@ -122,7 +122,8 @@ def _rich_list(heading: str, items: list[str]) -> list[Any]:
 
     if not items:
         return []
-    text = Text(f"\n{heading}\n", style="bold cyan")
+    text = Text("\n")
+    text.append(heading, style="bold cyan")  # the heading only: items stay plain
     for item in items:
-        text.append(f"  • {item}\n", style="")
+        text.append(f"\n  • {item}")
     return [text]
