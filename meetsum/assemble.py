@@ -266,8 +266,8 @@ def _meetings(
     tokens = rec.doc.tokens
     groups: list[tuple[list[int], list[_Party]]] = []
     for sentence in sentences:
-        present = [p for p in _parties_in(rec, parties, sentence)]
-        if len(present) < 2 and not (present and _has_counterpart_cue(rec, sentence)):
+        present = _parties_in(rec, parties, sentence)
+        if not present:
             continue
         for group_sentences, group in groups:
             ids, known = set(map(id, present)), set(map(id, group))
@@ -276,7 +276,8 @@ def _meetings(
                 group.extend(p for p in present if id(p) not in known)
                 break
         else:
-            groups.append(([sentence], present))
+            if len(present) >= 2 or _has_counterpart_cue(rec, sentence):
+                groups.append(([sentence], present))
     return [_meeting(rec, lexicon, parties, sents, group, published) for sents, group in groups if len(group) >= 2]
 
 
@@ -460,11 +461,17 @@ def _agenda(
     tokens = rec.doc.tokens
     about = set(sentences) | {s for p in group for s in p.sentences(tokens)}
     about |= {tokens[m.start].sentence for m in rec.matches.values() if m.has("collective")}
+    about |= set(_meeting_sentences(rec))
     skippable = _skippable(rec, all_parties)
     items: list[AgendaItem] = []
+    seen_meeting: set[int] = set()
     for start in sorted(rec.matches):
         match = rec.matches[start]
-        if not _introduces_topic(match) or tokens[start].sentence not in about:
+        sentence = tokens[start].sentence
+        if any(match.has(kind) for kind in _MEETING_CUES):
+            seen_meeting.add(sentence)
+        topic = match.has("cue.topic") and sentence in seen_meeting
+        if not (_introduces_topic(match) or topic) or sentence not in about:
             continue
         begin = _skip_forward(rec, match.end, skippable)
         end = _phrase_end(rec, begin)
@@ -543,7 +550,8 @@ def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
         match = rec.matches.get(index) if index < end else None
         joiner = match is not None and match.has("cue.agenda_join")
         comma = index < end and tokens[index].key in _AGENDA_SPLITTERS
-        conjunction = index < end and index - start >= 3 and tokens[index].key.startswith("وال")
+        conjunction = index < end and index - start >= 3 and tokens[index].key.startswith("وال") and not (
+            _adjective(tokens[index].key) and _adjective(tokens[index - 1].key))
         if index == end or joiner or comma or conjunction:
             item = _agenda_item(rec, start, index)
             if item:
@@ -555,6 +563,10 @@ def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
     return items
 
 
+def _function_word(lexicon: Lexicon, token: Token) -> bool:
+    return "function" in lexicon.token_classes(token)
+
+
 def _conjunction_length(rec: Recognized, index: int) -> int:
     """1 when the token starts with a conjunction و that is not part of the word."""
     token = rec.doc.tokens[index]
@@ -563,14 +575,19 @@ def _conjunction_length(rec: Recognized, index: int) -> int:
     return 0 if rec.lexicon.words.get(token.key) else 1
 
 
+def _adjective(key: str) -> bool:
+    """Nisba adjectives (الإقليمية والدولية) coordinate inside one topic."""
+    return key.endswith(("يه", "ي"))
+
+
 def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
-    tokens = rec.doc.tokens
-    while start < end and (tokens[start].key in _QUOTES or not tokens[start].key[0].isalnum()):
+    tokens, lexicon = rec.doc.tokens, rec.lexicon
+    while start < end and (not tokens[start].key[0].isalnum() or _function_word(lexicon, tokens[start])):
         start += 1
-    while end > start and (tokens[end - 1].key in _QUOTES or not tokens[end - 1].key[0].isalnum()):
+    while end > start and (not tokens[end - 1].key[0].isalnum() or _function_word(lexicon, tokens[end - 1])):
         end -= 1
     words = [t for t in tokens[start:end] if t.key[0].isalnum()]
-    if len(words) < 2:
+    if sum(not _function_word(lexicon, t) for t in words) < 2:
         return None
     if len(words) > _AGENDA_MAX_WORDS:
         end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1

@@ -168,7 +168,7 @@ class _JsonArrayWriter:
 
 
 def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
+    return "\n".join("  " + line for line in text.split("\n"))  # not splitlines(): U+2028 is data
 
 
 def main() -> None:

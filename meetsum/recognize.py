@@ -355,11 +355,9 @@ def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
 
 
 def _starts_new_item(token: Token, lexicon: Lexicon) -> bool:
-    """A و-prefixed given name or word starts the next item of a list: "بوغدانوف وهاكان"."""
-    if not token.key.startswith(("و", "ف")) or "given" in lexicon.words.get(token.key, frozenset()):
-        return False
-    rest = token.key[1:]
-    return bool(lexicon.words.get(rest)) or rest in lexicon.phrases
+    """A word with the conjunction و starts the next item of a list ("بوغدانوف وهاكان",
+    "كيم وترامب"), unless the whole word is a name (وليد)."""
+    return token.key.startswith("و") and not lexicon.words.get(token.key, frozenset()) & {"given", "particle"}
 
 
 def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool, recurring: frozenset[str]) -> bool:

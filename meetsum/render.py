@@ -25,12 +25,21 @@ def safe_text(value: Any) -> str:
     return _UNSAFE.sub("\ufffd", "" if value is None else str(value))
 
 
+# Characters that str.splitlines() (and other line readers) take as line breaks but
+# json.dumps leaves raw inside strings; escaped, a JSON Lines record stays one line.
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _escape_line_breaks(text: str) -> str:
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def render_json(record: Mapping[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2)
+    return _escape_line_breaks(json.dumps(record, ensure_ascii=False, indent=2))
 
 
 def render_jsonl(record: Mapping[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return _escape_line_breaks(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
 def render_yaml(record: Mapping[str, Any]) -> str:
