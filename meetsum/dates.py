@@ -8,6 +8,7 @@ when an article has one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ def parse_published(value: str | None) -> dt.date | None:
     """``YYYY-MM-DD`` to a date; ValueError on anything else."""
     if value is None:
         return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
     return dt.date.fromisoformat(value)
 
 
@@ -71,9 +74,9 @@ def _explicit(
         return None
     end = match.end
     # a second name of the same month: "مايو/أيار", "مايو (أيار)"
-    while end < len(tokens) and tokens[end].key in "/()-" and matches.get(end + 1, match).has("month"):
+    while end < len(tokens) and tokens[end].key in ("/", "(", "-") and _is_month(matches.get(end + 1)):
         end = matches[end + 1].end
-    if end < len(tokens) and tokens[end].key in ")":
+    if end < len(tokens) and tokens[end].key == ")":
         end += 1
     year = _number(tokens, end)
     if year is not None and year >= 1300:
@@ -99,6 +102,10 @@ def _day_of_month(tokens: Sequence[Token], match: Match, published: dt.date | No
         return DateClue(dt.date(year, month, day), start, match.end, True)
     except ValueError:
         return None
+
+
+def _is_month(match: Match | None) -> bool:
+    return match is not None and match.has("month")
 
 
 def _build_explicit(

@@ -18,7 +18,7 @@ __all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
 
 _NAME_STOP_CLASSES = frozenset({"function", "time", "common"})
 _NOT_NAME_KINDS = frozenset({
-    "modifier", "office", "complement", "post_modifier", "collective", "honorific",
+    "modifier", "office", "complement", "collective", "honorific",
     "country", "country_nisba", "organization", "organization_nisba", "month", "hijri_month",
     "weekday", "relative_day", "cue.meeting", "cue.call", "cue.discussion", "cue.statement",
     "cue.planned", "cue.not_meeting", "cue.virtual", "cue.ongoing",
@@ -128,12 +128,14 @@ def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon
 
 
 def _joined(tokens: Sequence[Token], titles: list[Title], title: Title) -> Title:
-    """"العاهل السعودي، الملك سلمان": a second title after a comma continues the first,
+    """"العاهل السعودي، الملك سلمان": a second title right after the first continues it,
     which gives the state; the role is the one next to the name."""
     if not titles or title.affiliation is not None or title.collective:
         return title
     previous = titles[-1]
-    if previous.end + 1 != title.start or tokens[previous.end].key not in _COMMAS or previous.affiliation is None:
+    adjacent = previous.end == title.start or (
+        previous.end + 1 == title.start and tokens[previous.end].key in _COMMAS)
+    if not adjacent or previous.affiliation is None:
         return title
     return Title(previous.start, title.role_start, title.role_end, title.end, previous.affiliation, False, False)
 
@@ -284,16 +286,37 @@ def _people(
         covered.update(range(title.start, max(name_end, title.end)))
     index = 0
     while index < len(tokens):
-        if index in covered or index in title_at or not _is_given(tokens[index], lexicon):
+        after_honorific = _after_honorific(matches, index)
+        if index in covered or index in title_at or not (after_honorific or _is_given(tokens[index], lexicon)):
             index += 1
             continue
-        name_end = _name_end(tokens, matches, lexicon, index, trusted=False, recurring=recurring)
-        if name_end - index >= 2:
+        name_end = _name_end(tokens, matches, lexicon, index, trusted=after_honorific, recurring=recurring)
+        if name_end - index >= (1 if after_honorific else 2):
             people.append(Person(index, name_end, index, name_end, None))
             index = name_end
         else:
             index += 1
-    return sorted(people, key=lambda person: person.start)
+    return _titles_after_names(sorted(people, key=lambda person: person.start))
+
+
+def _after_honorific(matches: dict[int, Match], index: int) -> bool:
+    return any(m.end == index and m.has("honorific") for m in matches.values() if m.start >= index - 4)
+
+
+def _titles_after_names(people: list[Person]) -> list[Person]:
+    """"عبدالله بن زايد آل نهيان وزير الخارجية": a title right after a name is that
+    person's, when the title has no name of its own; it replaces a bare royal title
+    ("الأمير محمد بن سلمان ولي العهد")."""
+    merged: list[Person] = []
+    for person in people:
+        previous = merged[-1] if merged else None
+        if (previous and previous.has_name and person.title is not None and not person.has_name
+                and not person.title.collective and person.start == previous.end
+                and (previous.title is None or previous.title.affiliation is None)):
+            merged[-1] = Person(previous.start, person.end, previous.name_start, previous.name_end, person.title)
+        else:
+            merged.append(person)
+    return merged
 
 
 _COMMAS = frozenset({"،", ","})
