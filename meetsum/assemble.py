@@ -46,20 +46,21 @@ def assemble(rec: Recognized, lexicon: Lexicon, published: dt.date | None) -> Su
     doc, tokens = rec.doc, rec.doc.tokens
     parties = _parties(rec, lexicon)
     meeting_sentences = _meeting_sentences(rec)
-    meetings = _meetings(rec, lexicon, parties, meeting_sentences, published)
+    found = _meetings(rec, lexicon, parties, meeting_sentences, published)
+    meetings = [meeting for meeting, _ in found]
     title = _title_line(doc)
     if not meetings:
         return Summary(False, title, _iso(published), None, None, None, None, (), (), (),
-                       tuple(_mentioned(rec, lexicon, parties, set())), ())
+                       tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
     participants = _union(meeting.participants for meeting in meetings)
-    taking_part = {id(party) for party in parties if _display(rec, lexicon, party) in participants}
+    taking_part = {id(party) for _, group in found for party in group}
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
         participants,
         _union(meeting.agenda for meeting in meetings),
         _union(meeting.statements for meeting in meetings),
-        tuple(_mentioned(rec, lexicon, parties, taking_part)),
+        tuple(_mentioned(rec, lexicon, parties, taking_part, participants)),
         tuple(meetings),
     )
 
@@ -261,7 +262,7 @@ def _vetoes(match: Match) -> bool:
 def _meetings(
     rec: Recognized, lexicon: Lexicon, parties: list[_Party], sentences: list[int],
     published: dt.date | None,
-) -> list[Meeting]:
+) -> list[tuple[Meeting, list[_Party]]]:
     """One meeting per distinct group of parties named together in meeting sentences."""
     tokens = rec.doc.tokens
     groups: list[tuple[list[int], list[_Party]]] = []
@@ -278,7 +279,7 @@ def _meetings(
         else:
             if len(present) >= 2 or _has_counterpart_cue(rec, sentence):
                 groups.append(([sentence], present))
-    return [_meeting(rec, lexicon, parties, sents, group, published) for sents, group in groups if len(group) >= 2]
+    return [(_meeting(rec, lexicon, parties, sents, group, published), group) for sents, group in groups if len(group) >= 2]
 
 
 def _parties_in(rec: Recognized, parties: list[_Party], sentence: int) -> list[_Party]:
@@ -328,6 +329,7 @@ def _meeting(
         status = "planned"
     venue = None if kind == "call" else _venue(rec, lexicon, sentences, group)
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
+    participants = _host_state(rec, lexicon, participants, group, venue)
     agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
     statements = tuple(_statements(rec, lexicon, group))
     first = min(sentences)
@@ -352,6 +354,30 @@ def _resolve_counterparts(
             participant = replace(participant, role=role, affiliation=affiliation)
         resolved.append(participant)
     return tuple(resolved)
+
+
+def _host_state(
+    rec: Recognized, lexicon: Lexicon, participants: tuple[Participant, ...], group: list[_Party],
+    venue: Venue | None,
+) -> tuple[Participant, ...]:
+    """A national office holder with no stated state ("وزير الصحة" in a report from Riyadh)
+    is the host's, when exactly one such participant exists and no other participant
+    already stands for the host state (the venue's, else the dateline's)."""
+    host = venue.country if venue else _dateline_country(rec, lexicon)
+    if host is None or any(p.affiliation == host for p in participants):
+        return participants
+    unplaced = [i for i, (p, party) in enumerate(zip(participants, group))
+                if p.affiliation is None and party.title is not None and not party.title.collective]
+    if len(unplaced) != 1:
+        return participants
+    index = unplaced[0]
+    return participants[:index] + (replace(participants[index], affiliation=host),) + participants[index + 1 :]
+
+
+def _dateline_country(rec: Recognized, lexicon: Lexicon) -> str | None:
+    cities = [e for e in rec.entities if e.kind == "city"]
+    city = _dateline_city(rec, cities)
+    return lexicon.countries[lexicon.cities[city.key].country].ar if city else None
 
 
 def _kind(cues: list[Match]) -> str:
@@ -400,6 +426,9 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
     return _venue_of(rec, lexicon, dateline) if dateline else None
 
 
+_DATELINE_FOLLOWERS = frozenset({"(", "-", "–", ":", "،", "/", "في"})
+
+
 def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
     """A city that opens one of the first sentences, as in "الرياض 12 مارس (واس) -"."""
     tokens = rec.doc.tokens
@@ -409,7 +438,7 @@ def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
             break
         opens = city.start == 0 or tokens[city.start - 1].sentence != sentence
         follows = tokens[city.end].key if city.end < len(tokens) else ""
-        if opens and (follows.isdigit() or follows in ("(", "-", "–", ":", "،")):
+        if opens and (follows.isdigit() or follows in _DATELINE_FOLLOWERS):
             return city
     return None
 
@@ -550,8 +579,7 @@ def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
         match = rec.matches.get(index) if index < end else None
         joiner = match is not None and match.has("cue.agenda_join")
         comma = index < end and tokens[index].key in _AGENDA_SPLITTERS
-        conjunction = index < end and index - start >= 3 and tokens[index].key.startswith("وال") and not (
-            _adjective(tokens[index].key) and _adjective(tokens[index - 1].key))
+        conjunction = index < end and index - start >= 3 and _splits_topics(rec, start, index)
         if index == end or joiner or comma or conjunction:
             item = _agenda_item(rec, start, index)
             if item:
@@ -573,6 +601,20 @@ def _conjunction_length(rec: Recognized, index: int) -> int:
     if not token.key.startswith("و") or len(token.key) < 4 or index in rec.matches and rec.matches[index].skip == 0:
         return 0
     return 0 if rec.lexicon.words.get(token.key) else 1
+
+
+def _splits_topics(rec: Recognized, start: int, index: int) -> bool:
+    """"و" before a definite noun starts a new topic, except between two adjectives
+    (الإقليمية والدولية), between named states or bodies, or after "بين" (بين المملكة والمنظمة)."""
+    tokens = rec.doc.tokens
+    if not tokens[index].key.startswith("وال"):
+        return False
+    if _adjective(tokens[index].key) and _adjective(tokens[index - 1].key):
+        return False
+    if index in rec.matches and rec.matches[index].skip and (
+            rec.matches[index].has("country") or rec.matches[index].has("organization")):
+        return False
+    return not any(tokens[i].key == "بين" for i in range(max(start, index - 3), index))
 
 
 def _adjective(key: str) -> bool:
@@ -626,20 +668,26 @@ def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[
 # --------------------------------------------------------------------------- mentioned
 
 
-def _mentioned(rec: Recognized, lexicon: Lexicon, parties: list[_Party], taking_part: set[int]) -> list[Mention]:
-    """Named people, states and organizations that do not take part."""
+def _mentioned(
+    rec: Recognized, lexicon: Lexicon, parties: list[_Party], taking_part: set[int],
+    participants: Sequence[Participant],
+) -> list[Mention]:
+    """Named people, states and organizations that do not take part (government bodies
+    such as a ministry are not worth listing)."""
     doc = rec.doc
     found: dict[str, Mention] = {}
-    represented = {(p.affiliation.kind, p.affiliation.key) for p in parties if id(p) in taking_part and p.affiliation}
+    represented = {p.affiliation for p in participants if p.affiliation}
     for party in parties:
         if id(party) in taking_part or party.name is None:
             continue
         text = _span_text(doc, *party.name)
         found.setdefault(text, Mention(text, "person", _evidence(doc, *party.name)))
     for entity in rec.entities:
-        if entity.kind == "city" or entity.via != "name" or (entity.kind, entity.key) in represented:
+        if entity.kind == "city" or entity.via != "name":
+            continue
+        if entity.kind == "organization" and lexicon.organizations[entity.key].kind == "body":
             continue
         name = _affiliation_name(lexicon, entity)
-        if name:
+        if name and name not in represented:
             found.setdefault(name, Mention(name, entity.kind, _evidence(doc, entity.start, entity.end)))
     return list(found.values())
