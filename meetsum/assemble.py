@@ -16,7 +16,7 @@ from meetsum.model import (
     AgendaItem, Evidence, Meeting, Mention, Participant, Statement, Summary, Venue,
 )
 from meetsum.recognize import Entity, Person, Recognized, Title
-from meetsum.text import Document, Token
+from meetsum.text import Document, Token, match_key
 
 __all__ = ["assemble"]
 
@@ -288,10 +288,24 @@ def _parties_in(rec: Recognized, parties: list[_Party], sentence: int) -> list[_
     agenda_start = _agenda_boundary(rec, sentence)
     found = []
     for party in parties:
+        if _reports(rec, party):
+            continue
         starts = [s for s, _ in party.mentions if tokens[s].sentence == sentence and s < agenda_start]
         if starts:
             found.append((min(starts), party))
     return [party for _, party in sorted(found, key=lambda pair: pair[0])]
+
+
+def _reports(rec: Recognized, party: _Party) -> bool:
+    """Spokespeople report on a meeting; they are not parties to it."""
+    title = party.title
+    if title is None:
+        return False
+    return any(
+        rec.lexicon.term("office", key).reports
+        for index in range(title.role_start, title.role_end) if index in rec.matches
+        for key in rec.matches[index].keys("office")
+    )
 
 
 def _agenda_boundary(rec: Recognized, sentence: int) -> int:
@@ -475,8 +489,20 @@ def _affiliation_name(lexicon: Lexicon, entity: Entity | None, doc: Document | N
     if entity.kind == "country":
         return lexicon.countries[entity.key].ar
     if entity.kind == "organization":
-        return lexicon.organizations[entity.key].ar
+        return _organization_name(lexicon, entity, doc)
     return None
+
+
+def _organization_name(lexicon: Lexicon, entity: Entity, doc: Document | None) -> str:
+    """The short name, or the article's own spelling of it (بوينج for بوينغ) when the
+    article uses a one-for-one variant and never the lexicon's form."""
+    short = lexicon.organizations[entity.key].ar
+    if doc is None:
+        return short
+    surface = _span_text(doc, entity.start, entity.end)
+    if len(surface.split()) == len(short.split()) and match_key(surface) != match_key(short) and short not in doc.text:
+        return surface
+    return short
 
 
 # --------------------------------------------------------------------------- agenda

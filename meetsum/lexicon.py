@@ -87,6 +87,7 @@ class Term:
     en: str
     alone: bool = True
     country: str | None = None  # an office only one state has (خادم الحرمين الشريفين)
+    reports: bool = False  # spokespeople report on meetings rather than take part
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +273,7 @@ _ENTRY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "organizations": {"en": str, "ar": str, "aliases": list, "kind": str, "nisba": list,
                       "needs_context": bool},
 }
-_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone", "country"}
+_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone", "country", "reports"}
 
 
 def _check_entry(
@@ -445,7 +446,7 @@ def _term_entries(filename: str, section: str, entries: Any) -> Iterable[tuple[s
         raise LexiconError(f"{filename}: {section}: must be a mapping of entries")
     for key, entry in entries.items():
         where = f"{section}.{key}"
-        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str})
+        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str, "reports": bool})
         if "en" not in entry or "ar" not in entry:
             raise LexiconError(f"{filename}: {where}: needs 'en' and 'ar'")
         yield str(key), entry, _forms(filename, f"{where}.ar", entry["ar"])
@@ -464,7 +465,8 @@ def _build_titles(
             country = entry.get("country")
             if country is not None and country not in countries:
                 raise LexiconError(f"{filename}: {section}.{key}.country: {country!r} is not in countries.yaml")
-            terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True), country)
+            terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True), country,
+                                      entry.get("reports", False))
             for form in forms:
                 builder.add(form, Sense(kind, key))
                 if kind in ("office", "modifier", "complement", "collective") and not form.startswith("ال"):

@@ -163,8 +163,9 @@ def parse_title(
                     role_end = index
             elif match.has("office") and affiliation is None:
                 affiliation = _office_country(match, lexicon)
-            if index == match.end and not _followed_by_nisba(matches, index) and not (named or _name_starts(tokens, matches, lexicon, index)):
-                body_end = _body_before_name(tokens, matches, lexicon, index)
+            if (index == match.end and match.has("office") and not _followed_by_nisba(matches, index)
+                    and not (named or _name_starts(tokens, matches, lexicon, index))):
+                body_end = _body_before_name(tokens, matches, lexicon, match.start, index)
                 if body_end is None and not complete:
                     return None
                 if body_end is not None:
@@ -206,12 +207,14 @@ def _name_starts(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Le
     return bool(match and match.has("honorific")) or "given" in lexicon.token_classes(tokens[index])
 
 
-def _body_before_name(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, index: int) -> int | None:
+def _body_before_name(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, office: int, index: int
+) -> int | None:
     """An office the lexicon cannot complete (رئيس ديوان المظالم) still is one when a few
     words later a person's name starts; the role runs to the name (or its honorific)."""
     for end in range(index + 1, min(index + _MAX_BODY_TOKENS, len(tokens))):
         token = tokens[end]
-        if token.sentence != tokens[index].sentence or not token.key.isalpha():
+        if token.sentence != tokens[office].sentence or not token.key.isalpha():
             return None
         match = matches.get(end)
         if match and match.has("honorific") or "given" in lexicon.token_classes(token):
@@ -284,10 +287,12 @@ def _people(
         else:
             people.append(Person(title.start, title.end, None, None, title))
         covered.update(range(title.start, max(name_end, title.end)))
+    inside = {i for m in matches.values() for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
     index = 0
     while index < len(tokens):
         after_honorific = _after_honorific(matches, index)
-        if index in covered or index in title_at or not (after_honorific or _is_given(tokens[index], lexicon)):
+        if index in covered or index in title_at or index in inside or not (
+                after_honorific or _is_given(tokens[index], lexicon)):
             index += 1
             continue
         name_end = _name_end(tokens, matches, lexicon, index, trusted=after_honorific, recurring=recurring)
@@ -374,7 +379,23 @@ def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
         return "given" in classes and match.skip == 0
     if classes & _NAME_STOP_CLASSES and "given" not in classes:
         return False
+    if "given" not in classes and _common_with_pronoun(token.key, lexicon):
+        return False
     return not (lexicon.word_classes(token.key) & _NAME_STOP_CLASSES) or "given" in classes
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _common_with_pronoun(key: str, lexicon: Lexicon) -> bool:
+    """"قوله", "زيارتها": a common word with a possessive pronoun is not a name."""
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = key[: -len(suffix)]
+        if key.endswith(suffix) and len(stem) >= 2:
+            for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                if lexicon.words.get(candidate, frozenset()) & _NAME_STOP_CLASSES:
+                    return True
+    return False
 
 
 def _starts_new_item(token: Token, lexicon: Lexicon) -> bool:
