@@ -60,7 +60,7 @@ def assemble(rec: Recognized, lexicon: Lexicon, published: dt.date | None) -> Su
         participants,
         _union(meeting.agenda for meeting in meetings),
         _union(meeting.statements for meeting in meetings),
-        tuple(_mentioned(rec, lexicon, parties, taking_part, participants)),
+        tuple(_mentioned(rec, lexicon, parties, taking_part, participants, meetings)),
         tuple(meetings),
     )
 
@@ -231,11 +231,8 @@ def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[_Party]
 
 def _meeting_sentences(rec: Recognized) -> list[int]:
     """Sentences with a meeting, call or summit cue and nothing that marks sport or a seminar."""
-    by_sentence: dict[int, list[Match]] = {}
-    for match in rec.matches.values():
-        by_sentence.setdefault(rec.doc.tokens[match.start].sentence, []).append(match)
     found = []
-    for sentence, matches in sorted(by_sentence.items()):
+    for sentence, matches in sorted(rec.by_sentence.items()):
         meeting = any(
             m.has(kind) and "counterpart" not in m.keys("cue.meeting") for m in matches for kind in _MEETING_CUES
         ) or _discussed_with(matches)
@@ -287,13 +284,28 @@ def _parties_in(rec: Recognized, parties: list[_Party], sentence: int) -> list[_
     tokens = rec.doc.tokens
     agenda_start = _agenda_boundary(rec, sentence)
     found = []
+    referred = _referred_only(rec, sentence)
     for party in parties:
         if _reports(rec, party):
             continue
-        starts = [s for s, _ in party.mentions if tokens[s].sentence == sentence and s < agenda_start]
+        starts = [s for s, _ in party.mentions
+                  if tokens[s].sentence == sentence and s < agenda_start and s not in referred]
         if starts:
             found.append((min(starts), party))
     return [party for _, party in sorted(found, key=lambda pair: pair[0])]
+
+
+_REFERRAL_REACH = 4
+
+
+def _referred_only(rec: Recognized, sentence: int) -> set[int]:
+    """Token positions just after "تحيات" or "نيابة عن": who is named there sent greetings
+    or was represented, and did not take part."""
+    positions: set[int] = set()
+    for match in rec.sentence_matches(sentence):
+        if match.has("cue.on_behalf"):
+            positions.update(range(match.end, match.end + _REFERRAL_REACH))
+    return positions
 
 
 def _reports(rec: Recognized, party: _Party) -> bool:
@@ -309,24 +321,30 @@ def _reports(rec: Recognized, party: _Party) -> bool:
 
 
 def _agenda_boundary(rec: Recognized, sentence: int) -> int:
-    """The first topic cue (لبحث، حول) that follows a meeting cue and a party: what comes after
-    is what was discussed, not who took part."""
-    seen_meeting = False
-    for start in sorted(rec.matches):
-        match = rec.matches[start]
-        if rec.doc.tokens[start].sentence != sentence:
-            continue
-        if any(match.has(kind) for kind in _MEETING_CUES):
-            seen_meeting = True
-        elif seen_meeting and match.has("cue.discussion"):
-            return start
+    """Where what was discussed starts: a discussion cue after the meeting cue or a party
+    ("التقى ... لبحث موقف X"), or right after the subject of a discussion verb that has no
+    "with" ("ناقش الجانبان موقف X"). Parties after it are topics, not participants."""
+    matches = rec.sentence_matches(sentence)
+    has_with = any(m.has("cue.with") for m in matches)
+    seen_party, after_discussion = False, False
+    for match in matches:
+        if any(match.has(kind) for kind in _MEETING_CUES) or match.has("office"):
+            seen_party = True
+        elif match.has("collective"):
+            if after_discussion and not has_with:
+                return match.end
+            seen_party = True
+        elif match.has("cue.discussion"):
+            if seen_party:
+                return match.start
+            after_discussion = True
     return len(rec.doc.tokens)
 
 
 def _has_counterpart_cue(rec: Recognized, sentence: int) -> bool:
     return any(
         "counterpart" in m.keys("cue.meeting") or "receive_guest" in m.keys("cue.meeting")
-        for m in rec.matches.values() if rec.doc.tokens[m.start].sentence == sentence
+        for m in rec.sentence_matches(sentence)
     )
 
 
@@ -341,7 +359,7 @@ def _meeting(
     date = _date(rec, lexicon, sentences, published, prefer_future=status == "planned")
     if status == "held" and date and published and date > published:
         status = "planned"
-    venue = None if kind == "call" else _venue(rec, lexicon, sentences, group)
+    venue = None if kind in ("call", "virtual") else _venue(rec, lexicon, sentences, group)
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _host_state(rec, lexicon, participants, group, venue)
     agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
@@ -475,32 +493,33 @@ def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
         title = party.title
         if title.role_end > title.role_start:
             role = _span_text(doc, title.role_start, title.role_end, rec.matches[title.role_start].skip)
-    affiliation = _affiliation_name(lexicon, party.affiliation, doc)
+    affiliation = _affiliation_name(lexicon, party.affiliation, rec)
     start, end = party.mentions[0]
     aliases = tuple(sorted(a for a in party.aliases if a != name))
     return Participant(name, role, affiliation, _evidence(doc, start, end), aliases)
 
 
-def _affiliation_name(lexicon: Lexicon, entity: Entity | None, doc: Document | None = None) -> str | None:
+def _affiliation_name(lexicon: Lexicon, entity: Entity | None, rec: Recognized | None = None) -> str | None:
     if entity is None:
         return None
-    if entity.kind == "body" and doc is not None:
-        return _span_text(doc, entity.start, entity.end)
+    if entity.kind == "body" and rec is not None:
+        return _span_text(rec.doc, entity.start, entity.end)
     if entity.kind == "country":
         return lexicon.countries[entity.key].ar
     if entity.kind == "organization":
-        return _organization_name(lexicon, entity, doc)
+        return _organization_name(lexicon, entity, rec)
     return None
 
 
-def _organization_name(lexicon: Lexicon, entity: Entity, doc: Document | None) -> str:
+def _organization_name(lexicon: Lexicon, entity: Entity, rec: Recognized | None) -> str:
     """The short name, or the article's own spelling of it (بوينج for بوينغ) when the
-    article uses a one-for-one variant and never the lexicon's form."""
+    article uses a one-for-one variant, without a clitic, and never the lexicon's form."""
     short = lexicon.organizations[entity.key].ar
-    if doc is None:
+    if rec is None or entity.start not in rec.matches or rec.matches[entity.start].skip:
         return short
-    surface = _span_text(doc, entity.start, entity.end)
-    if len(surface.split()) == len(short.split()) and match_key(surface) != match_key(short) and short not in doc.text:
+    surface = _span_text(rec.doc, entity.start, entity.end)
+    same_length = len(surface.split()) == len(short.split())
+    if same_length and match_key(surface) != match_key(short) and short not in rec.doc.text:
         return surface
     return short
 
@@ -667,6 +686,17 @@ def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
 # --------------------------------------------------------------------------- statements
 
 
+def _said(rec: Recognized, start: int, end: int) -> str:
+    """What follows the speaker, without a leading "على" or "أن" and outer punctuation."""
+    tokens = rec.doc.tokens
+    while start < len(tokens) and tokens[start].start < end and (
+            not tokens[start].key[0].isalnum() or _function_word(rec.lexicon, tokens[start])):
+        start += 1
+    if start >= len(tokens) or tokens[start].start >= end:
+        return ""
+    return rec.doc.text[tokens[start].start : end].strip(" ،,.\"«»“”")
+
+
 def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[Statement]:
     """Sentences where a participant (named right after a statement verb) says something."""
     tokens, doc = rec.doc.tokens, rec.doc
@@ -681,7 +711,7 @@ def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[
             if index in mention_at:
                 party, end = mention_at[index]
                 sentence = doc.sentences[tokens[index].sentence]
-                text = doc.text[tokens[end].start : sentence.end].strip(" ،,.\"«»“”") if end < len(tokens) else ""
+                text = _said(rec, end, sentence.end)
                 if text:
                     speaker = _display(rec, lexicon, party)
                     statements.append(Statement(speaker.name or speaker.role or speaker.affiliation, text,
@@ -696,7 +726,7 @@ def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[
 
 def _mentioned(
     rec: Recognized, lexicon: Lexicon, parties: list[_Party], taking_part: set[int],
-    participants: Sequence[Participant],
+    participants: Sequence[Participant], meetings: Sequence[Meeting] = (),
 ) -> list[Mention]:
     """Named people, states and organizations that do not take part (government bodies
     such as a ministry are not worth listing)."""
@@ -708,9 +738,12 @@ def _mentioned(
             continue
         text = _span_text(doc, *party.name)
         found.setdefault(text, Mention(text, "person", _evidence(doc, *party.name)))
+    venue_cities = {match_key(m.venue.city) for m in meetings if m.venue and m.venue.city}
     for entity in rec.entities:
         if entity.kind == "city" or entity.via != "name":
             continue
+        if match_key(_span_text(doc, entity.start, entity.end)) in venue_cities:
+            continue  # "عمان" where the meeting is in Amman is not Oman
         if entity.kind == "organization" and lexicon.organizations[entity.key].kind == "body":
             continue
         name = _affiliation_name(lexicon, entity)

@@ -23,7 +23,7 @@ _NOT_NAME_KINDS = frozenset({
     "weekday", "relative_day", "cue.meeting", "cue.call", "cue.discussion", "cue.statement",
     "cue.planned", "cue.not_meeting", "cue.virtual", "cue.ongoing",
 })
-_MAX_NAME_TOKENS = 6
+_MAX_NAME_TOKENS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,11 @@ class Recognized:
     entities: tuple[Entity, ...]
     titles: tuple[Title, ...]
     people: tuple[Person, ...]
+    by_sentence: dict[int, tuple[Match, ...]]
+
+    def sentence_matches(self, sentence: int) -> tuple[Match, ...]:
+        """The lexicon matches of one sentence, in text order."""
+        return self.by_sentence.get(sentence, ())
 
 
 def recognize(doc: Document, lexicon: Lexicon) -> Recognized:
@@ -81,7 +86,11 @@ def recognize(doc: Document, lexicon: Lexicon) -> Recognized:
     entities = tuple(_entities(matches))
     titles = tuple(_titles(doc.tokens, matches, lexicon))
     people = _people(doc.tokens, matches, titles, lexicon)
-    return Recognized(doc, lexicon, matches, entities, titles, tuple(people))
+    by_sentence: dict[int, list[Match]] = {}
+    for start in sorted(matches):
+        by_sentence.setdefault(doc.tokens[start].sentence, []).append(matches[start])
+    grouped = {sentence: tuple(found) for sentence, found in by_sentence.items()}
+    return Recognized(doc, lexicon, matches, entities, titles, tuple(people), grouped)
 
 
 def _entities(matches: dict[int, Match]) -> list[Entity]:
@@ -282,6 +291,7 @@ def _people(
         if after < len(tokens) and tokens[after].key in _COMMAS and title.affiliation:
             after, trusted = after + 1, False  # "وزير الخارجية السوري، وليد المعلم"
         name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring)
+        name_end = _nisba_surname(matches, title, after, name_end)
         if name_end > after:
             people.append(Person(title.start, name_end, after, name_end, title))
         else:
@@ -325,6 +335,15 @@ def _titles_after_names(people: list[Person]) -> list[Person]:
 
 
 _COMMAS = frozenset({"،", ","})
+
+
+def _nisba_surname(matches: dict[int, Match], title: Title, start: int, end: int) -> int:
+    """"رئيس الوزراء العراقي محمد شياع السوداني": after a name, a nationality adjective
+    other than the title's own is a family name."""
+    adjective = entity_of(matches.get(end), nisba=True)
+    if end - start >= 2 and adjective and title.affiliation and adjective.key != title.affiliation.key:
+        return adjective.end if adjective.end == end + 1 else end
+    return end
 
 
 def _recurring_keys(tokens: Sequence[Token]) -> frozenset[str]:
