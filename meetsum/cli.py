@@ -34,7 +34,7 @@ def _version(value: bool) -> None:
              "Reads FILE... (directories recursively; '-' or no FILE with piped input reads stdin).\n\n"
              "Exit status: 0 a meeting was found, 1 none found, 2 usage or input error.")
 def summarize_command(
-    files: Annotated[Optional[list[str]], typer.Argument(metavar="FILE", show_default=False, help="Article files or directories; '-' reads standard input.")] = None,
+    files: Annotated[Optional[list[str]], typer.Argument(metavar="[FILE]...", show_default=False, help="Article files or directories; '-' reads standard input.")] = None,
     output_format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else json].", show_default=False)] = None,
     published: Annotated[Optional[str], typer.Option(help="The articles' publication date, YYYY-MM-DD, to resolve أمس، اليوم، الأحد الماضي ...", metavar="DATE")] = None,
     jsonl_field: Annotated[Optional[str], typer.Option("--jsonl", help="Read inputs as JSON Lines records; FIELD holds the article text.", metavar="FIELD")] = None,
