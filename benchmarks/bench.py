@@ -194,11 +194,44 @@ def proc_status_kb(pid: int, field: str) -> int | None:
     return None
 
 
-def wait_with_rusage(proc: subprocess.Popen) -> tuple[int, float]:
-    """Reap ``proc`` with wait4: (exit code, negative for a signal; its peak RSS in MB)."""
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, usage.ru_maxrss / 1024  # ru_maxrss is in kB on Linux
+# A child's ru_maxrss counts the memory of the process it was forked from (Linux carries the
+# high-water mark over exec), and this process holds the whole corpus. So the CLI is started
+# by this small launcher, which forks it, writes its pid, reaps it with wait4 and writes its
+# exit code and peak RSS (kB) to the file named by argv[1].
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(f"{pid}\\n")
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "a") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}\\n")
+"""
+
+
+class Measured:
+    """Run ``argv`` through the launcher; ``pid()`` is the CLI's own, ``finish()`` its result."""
+
+    def __init__(self, argv: list[str], tmp: str, **popen) -> None:
+        self.report = os.path.join(tmp, f"launch-{time.monotonic_ns()}")
+        self.proc = subprocess.Popen([sys.executable, "-c", _LAUNCHER, self.report] + argv, **popen)
+        self._pid: int | None = None
+
+    def pid(self) -> int | None:
+        if self._pid is None:
+            try:
+                self._pid = int(Path(self.report).read_text().split()[0])
+            except (OSError, IndexError, ValueError):
+                return None
+        return self._pid
+
+    def finish(self) -> tuple[int, float]:
+        """Wait; (the CLI's exit code, negative for a signal; its peak RSS in MB)."""
+        self.proc.wait()
+        status, max_rss_kb = Path(self.report).read_text().split("\n")[1].split()
+        return int(status), int(max_rss_kb) / 1024
 
 
 # --------------------------------------------------------------------------- 1. throughput
@@ -332,7 +365,8 @@ def bench_corpus(articles: list[Article], every_article: bool, files: list[Path]
 
     stderr_file = tempfile.TemporaryFile(dir=tmp)
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr_file)
+    run = Measured(argv, tmp, stdout=subprocess.PIPE, stderr=stderr_file)
+    proc = run.proc
     records = meetings = unreadable = 0
     per_file: dict[str, dict[str, int]] = {}
     memory: list[dict] = []
@@ -349,10 +383,10 @@ def bench_corpus(articles: list[Article], every_article: bool, files: list[Path]
         counts["records"] += 1
         counts["meetings"] += bool(record.get("meeting_detected"))
         if records in CHECKPOINTS:
-            hwm = proc_status_kb(proc.pid, "VmHWM")
+            hwm = proc_status_kb(run.pid(), "VmHWM") if run.pid() else None
             if hwm:
                 memory.append({"inputs": records, "peak_mb": round(hwm / 1024, 1)})
-    status, peak_mb = wait_with_rusage(proc)
+    status, peak_mb = run.finish()
     seconds = time.perf_counter() - started
     memory.append({"inputs": records, "peak_mb": round(peak_mb, 1)})
 
@@ -421,7 +455,7 @@ def synthetic_worker(directory: Path, size: int) -> None:
     seconds = time.perf_counter() - started
     print(json.dumps({"bytes": size, "chars": len(text), "seconds": round(seconds, 2),
                       "meeting_detected": summary.meeting_detected, "meetings": len(summary.meetings),
-                      "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+                      "peak_mb": round(proc_status_kb(os.getpid(), "VmHWM") / 1024, 1)}))  # not ru_maxrss: see _LAUNCHER
 
 
 def bench_synthetic(directory: Path, target_mb: float, budget_s: float) -> dict:

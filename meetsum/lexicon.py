@@ -8,7 +8,11 @@ clitics و ف ب ل ك, so ``بالدوحة`` finds ``الدوحة``.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -201,8 +205,47 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The built-in lexicon, loaded once per process."""
-    return load_lexicon()
+    """The built-in lexicon, loaded once per process.
+
+    Parsing and indexing the YAML files takes a fifth of a second, which a shell loop pays
+    on every article; the built lexicon is therefore kept in the user's cache directory
+    (``$XDG_CACHE_HOME/meetsum``, else ``~/.cache/meetsum``; ``MEETSUM_CACHE=0`` turns this
+    off), under a name that is the hash of the data files and the meetsum version, so a
+    change to either builds it afresh.
+    """
+    path = _cache_path()
+    if path is not None:
+        try:
+            return pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            pass
+    lexicon = load_lexicon()
+    if path is not None:
+        _write_atomically(path, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    return lexicon
+
+
+def _cache_path() -> Path | None:
+    if os.environ.get("MEETSUM_CACHE", "1") == "0":
+        return None
+    from meetsum import __version__
+
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    for name in _FILES:
+        digest.update(resources.files("meetsum").joinpath("data", f"{name}.yaml").read_bytes())
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "meetsum" / f"lexicon-{digest.hexdigest()[:16]}.pickle"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Best effort: a read-only or full cache directory only costs the speed-up."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 _FILES = (

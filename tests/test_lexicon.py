@@ -114,3 +114,25 @@ def test_user_lexicon_errors_name_the_file_the_entry_and_the_problem(tmp_path, c
     with pytest.raises(LexiconError) as error:
         load_lexicon([extra])
     assert "bad.yaml" in str(error.value) and message in str(error.value)
+
+
+def test_default_lexicon_is_cached_and_the_cache_is_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    default_lexicon.cache_clear()
+    built = default_lexicon()
+    (cached,) = (tmp_path / "meetsum").glob("lexicon-*.pickle")
+    default_lexicon.cache_clear()
+    assert default_lexicon() == built
+    cached.write_bytes(b"not a pickle")  # a damaged cache is rebuilt, not fatal
+    default_lexicon.cache_clear()
+    assert default_lexicon() == built
+    default_lexicon.cache_clear()
+
+
+def test_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("MEETSUM_CACHE", "0")
+    default_lexicon.cache_clear()
+    default_lexicon()
+    default_lexicon.cache_clear()
+    assert not (tmp_path / "meetsum").exists()
