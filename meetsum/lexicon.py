@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from meetsum import text as text_module
 from meetsum.text import Token, match_key
 
 __all__ = [
@@ -111,9 +112,10 @@ class Match:
     end: int
     skip: int
     senses: tuple[Sense, ...]
+    kinds: frozenset[str]
 
     def has(self, kind: str) -> bool:
-        return any(sense.kind == kind for sense in self.senses)
+        return kind in self.kinds
 
     def keys(self, kind: str) -> list[str]:
         return [sense.key for sense in self.senses if sense.kind == kind]
@@ -127,20 +129,20 @@ class Lexicon:
     terms: Mapping[tuple[str, str], Term]
     words: Mapping[str, frozenset[str]]
     function_forms: frozenset[str]
-    phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...]], ...]] = field(repr=False)
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = field(repr=False)
 
     def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
         """The longest phrase starting at ``tokens[index]``, clitics allowed before it."""
         best: Match | None = None
         for skip, first in token_variants(tokens[index].key):
-            for rest, senses in self.phrases.get(first, ()):
+            for rest, senses, kinds in self.phrases.get(first, ()):
                 end = index + 1 + len(rest)
                 if end > len(tokens) or (best and end <= best.end):
                     continue
                 if _same_sentence(tokens, index, end) and all(
                     tokens[index + 1 + k].key == word for k, word in enumerate(rest)
                 ):
-                    best = Match(index, end, skip, senses)
+                    best = Match(index, end, skip, senses, kinds)
         return best
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match]:
@@ -179,7 +181,8 @@ def _same_sentence(tokens: Sequence[Token], start: int, end: int) -> bool:
     return tokens[start].sentence == tokens[end - 1].sentence
 
 
-def token_variants(key: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def token_variants(key: str) -> tuple[tuple[int, str], ...]:
     """``key`` and its forms without leading clitics, each with the number of characters cut."""
     variants = [(0, key)]
     if len(key) > 2 and key[0] in _CLITICS:
@@ -189,7 +192,7 @@ def token_variants(key: str) -> list[tuple[int, str]]:
             variants.append((cut + 1, "ا" + form[1:]))  # للدوحة = ل + الدوحة
         elif len(form) > 2 and form[0] in _PREPOSITIONS:
             variants.append((cut + 1, form[1:]))
-    return variants
+    return tuple(variants)
 
 
 # --------------------------------------------------------------------------- loading
@@ -210,8 +213,8 @@ def default_lexicon() -> Lexicon:
     Parsing and indexing the YAML files takes a fifth of a second, which a shell loop pays
     on every article; the built lexicon is therefore kept in the user's cache directory
     (``$XDG_CACHE_HOME/meetsum``, else ``~/.cache/meetsum``; ``MEETSUM_CACHE=0`` turns this
-    off), under a name that is the hash of the data files and the meetsum version, so a
-    change to either builds it afresh.
+    off), under a name that is the hash of the data files, the code that builds the lexicon,
+    the meetsum version and the Python version, so a change to any builds it afresh.
     """
     path = _cache_path()
     if path is not None:
@@ -231,6 +234,8 @@ def _cache_path() -> Path | None:
     from meetsum import __version__
 
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    for module in (__file__, text_module.__file__):  # the code that builds and reads it
+        digest.update(Path(module).read_bytes())
     for name in _FILES:
         digest.update(resources.files("meetsum").joinpath("data", f"{name}.yaml").read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -399,10 +404,10 @@ class _Builder:
         if sense not in self.phrases[key]:
             self.phrases[key].append(sense)
 
-    def index(self) -> dict[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...]], ...]]:
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[Sense, ...]]]] = defaultdict(list)
+    def index(self) -> dict[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]]:
+        by_first: dict[str, list[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]]]] = defaultdict(list)
         for words, senses in self.phrases.items():
-            by_first[words[0]].append((words[1:], tuple(senses)))
+            by_first[words[0]].append((words[1:], tuple(senses), frozenset(s.kind for s in senses)))
         return {
             first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))
             for first, entries in by_first.items()

@@ -125,7 +125,7 @@ def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon
     titles: list[Title] = []
     index = 0
     while index < len(tokens):
-        title = parse_title(tokens, matches, lexicon, index)
+        title = parse_title(tokens, matches, lexicon, index) if index in matches else None
         if title:
             titles.append(_joined(tokens, titles, title))
             if titles[-1] is not title:
@@ -298,9 +298,10 @@ def _people(
             people.append(Person(title.start, title.end, None, None, title))
         covered.update(range(title.start, max(name_end, title.end)))
     inside = {i for m in matches.values() for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
+    honorific_ends = {m.end for m in matches.values() if m.has("honorific")}
     index = 0
     while index < len(tokens):
-        after_honorific = _after_honorific(matches, index)
+        after_honorific = index in honorific_ends
         if index in covered or index in title_at or index in inside or not (
                 after_honorific or _is_given(tokens[index], lexicon)):
             index += 1
@@ -312,10 +313,6 @@ def _people(
         else:
             index += 1
     return _titles_after_names(sorted(people, key=lambda person: person.start))
-
-
-def _after_honorific(matches: dict[int, Match], index: int) -> bool:
-    return any(m.end == index and m.has("honorific") for m in matches.values() if m.start >= index - 4)
 
 
 def _titles_after_names(people: list[Person]) -> list[Person]:

@@ -47,6 +47,7 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(f"\\d+|[^\\s\\d{cls}]+|[{cls}]")
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """The spelling-insensitive key of ``text`` (may be shorter than ``text``)."""
     if _PRESENTATION.search(text):
