@@ -116,6 +116,7 @@ def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
             parties.append(party)
         _absorb(party, person)
         party.mentions.append((person.start, person.end))
+    parties = _fold_unnamed(rec, parties)
     _add_short_mentions(rec, lexicon, parties)
     return parties
 
@@ -129,12 +130,27 @@ def _affiliation(person: Person) -> Entity | None:
 
 
 def _can_be_party(person: Person) -> bool:
-    """Named people, and groups that say whom they represent (وفد حماس). An unnamed office
-    holder (الوزير الروسي) is only a further mention of a named party."""
+    """Named people, and titles that say whom they represent (وفد حماس، دبلوماسية أمريكية)."""
     if person.has_name:
         return True
     title = person.title
-    return title is not None and title.collective and title.affiliation is not None
+    return title is not None and title.affiliation is not None and not title.counterpart
+
+
+def _fold_unnamed(rec: Recognized, parties: list[_Party]) -> list[_Party]:
+    """An unnamed office holder or group (المسؤول الروسي، الدبلوماسيون الأمريكيون) is the named
+    party of the same state or organization when there is one: its mentions join that party's."""
+    kept = []
+    for party in parties:
+        if party.name is None and party.title is not None:
+            named = [p for p in parties if p.name and p.affiliation and party.affiliation
+                     and (p.affiliation.kind, p.affiliation.key) == (party.affiliation.kind, party.affiliation.key)]
+            if named:
+                target = next((p for p in named if _same_role(rec, p.title, party.title)), named[0])
+                target.mentions.extend(party.mentions)
+                continue
+        kept.append(party)
+    return kept
 
 
 def _absorb(party: _Party, person: Person) -> None:

@@ -93,26 +93,94 @@ def _write(results, fmt: Format) -> int:
     found = errors = False
     writer = _JsonArrayWriter() if fmt is Format.json else None
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    for result in results:
-        if result.error:
-            errors = True
-            print(f"meetsum: {result.error}", file=sys.stderr)
+    progress = _Progress() if _progress_wanted() else None
+    try:
+        for result in results:
+            if result.error:
+                errors = True
+                message = f"meetsum: {render.safe_text(result.error)}"  # a file name may hold ESC
+                if progress:
+                    progress.advance(error=message)
+                else:
+                    print(message, file=sys.stderr)
+                if writer:
+                    writer.skip()
+                continue
+            found |= result.meeting_detected
+            record = result.record
             if writer:
-                writer.skip()
-            continue
-        found |= result.meeting_detected
-        record = result.record
-        if writer:
-            writer.add(render.render_json(record))
-        elif fmt is Format.table:
-            _out(render.render_table(record, color=color, width=_width()))
-        else:
-            renderer = {Format.yaml: render.render_yaml, Format.markdown: render.render_markdown,
-                        Format.jsonl: render.render_jsonl}[fmt]
-            _out(renderer(record) + ("" if fmt is Format.yaml else "\n" if fmt is Format.jsonl else "\n"))
+                writer.add(render.render_json(record))
+            elif fmt is Format.table:
+                _out(render.render_table(record, color=color, width=_width()))
+            else:
+                renderer = {Format.yaml: render.render_yaml, Format.markdown: render.render_markdown,
+                            Format.jsonl: render.render_jsonl}[fmt]
+                _out(renderer(record) + ("" if fmt is Format.yaml else "\n"))
+            if progress:
+                progress.advance(found=result.meeting_detected)
+    finally:
+        if progress:
+            progress.stop()
     if writer:
         writer.close()
     return EXIT_ERROR if errors else EXIT_FOUND if found else EXIT_NONE
+
+
+def _progress_wanted() -> bool:
+    """A live counter on stderr only when stderr is a terminal and stdout is not.
+
+    When the results themselves go to the terminal they show the progress, and a live line
+    on the same screen would be torn by them; off a terminal (logs, CI) nothing at all.
+    """
+    try:
+        return sys.stderr.isatty() and not sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        return False
+
+
+class _Progress:
+    """Articles done and meetings found, on stderr, erased at the end.
+
+    Shown from the second result on, so a single input never imports rich (start-up time);
+    the number of inputs is not known ahead (directories, JSON Lines), hence a counter.
+    """
+
+    def __init__(self) -> None:
+        self.done = self.found = self.errors = 0
+        self._bar = None
+        self._task = None
+
+    def advance(self, *, found: bool = False, error: str | None = None) -> None:
+        self.done += 1
+        self.found += found
+        if error is not None:
+            self.errors += 1
+            if self._bar is None:
+                print(error, file=sys.stderr)
+            else:  # above the live line; out(): no markup, control characters dropped
+                self._bar.console.out(error, highlight=False)
+        if self._bar is None and self.done >= 2:
+            self._start()
+        if self._bar is not None:
+            self._bar.update(self._task, description=self._describe())
+
+    def _describe(self) -> str:
+        text = f"{self.done} article{'s' * (self.done != 1)}, {self.found} with a meeting"
+        return text + (f", {self.errors} error{'s' * (self.errors != 1)}" if self.errors else "")
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                             console=Console(stderr=True), transient=True, redirect_stdout=False,
+                             redirect_stderr=False, refresh_per_second=8)
+        self._task = self._bar.add_task(self._describe(), total=None)
+        self._bar.start()
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 def _width() -> int:

@@ -312,18 +312,47 @@ def _people(
             index = name_end
         else:
             index += 1
-    return _titles_after_names(sorted(people, key=lambda person: person.start))
+    people = _names_before_commas(tokens, matches, lexicon, people)
+    return _titles_after_names(tokens, sorted(people, key=lambda person: person.start))
 
 
-def _titles_after_names(people: list[Person]) -> list[Person]:
-    """"عبدالله بن زايد آل نهيان وزير الخارجية": a title right after a name is that
-    person's, when the title has no name of its own; it replaces a bare royal title
-    ("الأمير محمد بن سلمان ولي العهد")."""
+_APPOSITIVE_MAX_TOKENS = 3
+
+
+def _names_before_commas(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, people: list[Person]
+) -> list[Person]:
+    """"مع أليس نيلز، نائبة مساعد وزير الخارجية": an unnamed title after a comma names the
+    few name-like words before the comma, back to a function word or punctuation."""
+    taken = {i for p in people for i in range(p.start, p.end)}
+    found = []
+    for person in people:
+        title = person.title
+        comma = person.start - 1
+        if person.has_name or title is None or title.collective or comma < 1 or tokens[comma].key not in _COMMAS:
+            continue
+        start = comma
+        while (start > 0 and comma - start < _APPOSITIVE_MAX_TOKENS and start - 1 not in taken
+               and tokens[start - 1].sentence == tokens[comma].sentence
+               and _name_like(tokens[start - 1], matches.get(start - 1), lexicon)):
+            start -= 1
+        before = tokens[start - 1] if start > 0 else None
+        boundary = before is None or not before.key[0].isalnum() or "function" in lexicon.token_classes(before)
+        if start < comma and boundary and not tokens[start].key.startswith("ال"):
+            found.append(Person(start, comma, start, comma, None))
+    return people + found
+
+
+def _titles_after_names(tokens: Sequence[Token], people: list[Person]) -> list[Person]:
+    """"عبدالله بن زايد آل نهيان وزير الخارجية" (or "أليس نيلز، نائبة مساعد وزير"): a title
+    right after a name is that person's, when the title has no name of its own; it replaces
+    a bare royal title ("الأمير محمد بن سلمان ولي العهد")."""
     merged: list[Person] = []
     for person in people:
         previous = merged[-1] if merged else None
         if (previous and previous.has_name and person.title is not None and not person.has_name
-                and not person.title.collective and person.start == previous.end
+                and not person.title.collective and (person.start == previous.end or (
+                    person.start == previous.end + 1 and tokens[previous.end].key in _COMMAS))
                 and (previous.title is None or previous.title.affiliation is None)):
             merged[-1] = Person(previous.start, person.end, previous.name_start, previous.name_end, person.title)
         else:
