@@ -372,7 +372,8 @@ def _meeting(
     cues = [m for m in rec.matches.values() if doc.tokens[m.start].sentence in sentences]
     kind = _kind(cues)
     status = _status(rec, cues, sentences)
-    date = _date(rec, lexicon, sentences, published, prefer_future=status == "planned")
+    ahead = status == "planned" or any(m.has("cue.present") for m in rec.sentence_matches(sentences[0]))
+    date = _date(rec, lexicon, sentences, published, prefer_future=ahead)
     if status == "held" and date and published and date > published:
         status = "planned"
     venue = None if kind in ("call", "virtual") else _venue(rec, lexicon, sentences, group)
@@ -455,10 +456,19 @@ def _date(
     clues = find_dates(tokens, rec.matches, lexicon, published, prefer_future=prefer_future)
     order = {sentence: rank for rank, sentence in enumerate(sentences)}
     candidates = [c for c in clues if tokens[c.start].sentence in order]
+    if not candidates:  # the lead sentence dates the event it reports
+        lead = _lead_sentence(rec.doc)
+        candidates = [c for c in clues if tokens[c.start].sentence == lead]
+        order = {lead: 0}
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
     return best.date
+
+
+def _lead_sentence(doc: Document) -> int:
+    """The first sentence of the body: after the headline when there is one."""
+    return 1 if _title_line(doc) is not None and len(doc.sentences) > 1 else 0
 
 
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[_Party]) -> Venue | None:

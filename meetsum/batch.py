@@ -38,8 +38,13 @@ def summarize_documents(
         return
     from multiprocessing import get_context
 
-    with get_context("fork").Pool(jobs) as pool:
+    pool = get_context("fork").Pool(jobs)
+    try:
         yield from pool.imap(_run, tasks, chunksize=16)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def _task(item: Document | InputError, published: str | None) -> tuple:

@@ -63,6 +63,8 @@ def summarize_command(
     except BrokenPipeError:  # click would exit 1 ("no meeting found"); a closed pipe is an error
         _silence_stdout()
         status = EXIT_ERROR
+    finally:
+        results.close()  # stops worker processes now, not at interpreter exit
     raise typer.Exit(status)
 
 

@@ -46,7 +46,7 @@ _PREPOSITIONS = "بلك"
 
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
-    "meeting", "call", "virtual", "planned", "ongoing", "discussion", "statement", "not_meeting",
+    "meeting", "call", "virtual", "planned", "present", "ongoing", "discussion", "statement", "not_meeting",
     "agenda_lead", "agenda_end", "agenda_join", "with", "org_head", "topic", "on_behalf",
 )
 WORD_CLASSES = ("function", "time", "common")
