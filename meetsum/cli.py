@@ -64,7 +64,9 @@ def summarize_command(
         _silence_stdout()
         status = EXIT_ERROR
     finally:
-        results.close()  # stops worker processes now, not at interpreter exit
+        close = getattr(results, "close", None)
+        if close:
+            close()  # stops worker processes now, not at interpreter exit
     raise typer.Exit(status)
 
 
