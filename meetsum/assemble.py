@@ -6,6 +6,7 @@ decide who took part; the rest of what the article names goes under ``mentioned`
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -462,8 +463,20 @@ def _date(
         order = {lead: 0}
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: (c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
+    best = max(candidates, key=lambda c: (
+        _is_news(c.date, published), c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
     return best.date
+
+
+_RECENT_DAYS, _AHEAD_DAYS = 7, 90
+
+
+def _is_news(date: dt.date, published: dt.date | None) -> bool:
+    """A report's own meeting is recent or ahead; a date weeks before publication is
+    background ("met for the last time on 11 December")."""
+    if published is None:
+        return True
+    return -_RECENT_DAYS <= (date - published).days <= _AHEAD_DAYS
 
 
 def _lead_sentence(doc: Document) -> int:
@@ -576,7 +589,43 @@ def _agenda(
         begin = _skip_forward(rec, match.end, skippable)
         end = _phrase_end(rec, begin)
         items.extend(_split_items(rec, begin, end))
+    items.extend(_quoted_topics(rec, about))
     return items
+
+
+_OPENING_QUOTES = frozenset("«“\"")
+_CLOSING_QUOTES = frozenset("»”\"")
+_TOPIC_SENTENCE_CUES = ("cue.discussion",)
+
+
+def _quoted_topics(rec: Recognized, about: set[int]) -> list[AgendaItem]:
+    """Phrases quoted in a sentence about the meeting that discusses something
+    ("ناقش الجانبان «سبل الوصول إلى وقف إطلاق نار دائم»")."""
+    tokens, items = rec.doc.tokens, []
+    for sentence in sorted(about):
+        if not any(m.has(kind) for m in rec.sentence_matches(sentence) for kind in _TOPIC_SENTENCE_CUES):
+            continue
+        opened = None
+        for index in _sentence_token_range(rec, sentence):
+            key = tokens[index].key
+            if opened is None and key in _OPENING_QUOTES:
+                opened = index + 1
+            elif opened is not None and key in _CLOSING_QUOTES:
+                item = _agenda_item(rec, opened, index)
+                if item and index - opened <= _AGENDA_MAX_WORDS:
+                    items.append(item)
+                opened = None
+    return items
+
+
+def _sentence_token_range(rec: Recognized, sentence: int) -> range:
+    tokens = rec.doc.tokens
+    sentence_span = rec.doc.sentences[sentence]
+    start = bisect.bisect_left([t.start for t in tokens], sentence_span.start)
+    end = start
+    while end < len(tokens) and tokens[end].sentence == sentence:
+        end += 1
+    return range(start, end)
 
 
 def _introduces_topic(match: Match) -> bool:
