@@ -22,6 +22,7 @@ from meetsum.text import Document, Token, match_key
 __all__ = ["assemble"]
 
 _MEETING_CUES = ("cue.meeting", "cue.call", "cue.virtual")
+_COMMA_KEYS = frozenset({"،", ","})
 _AGENDA_MAX_WORDS = 12
 _AGENDA_SPLITTERS = frozenset({"،", ",", "؛", ";", ":", "(", ")"})
 _SENTENCE_PUNCTUATION = frozenset({".", "؟", "?", "!"})
@@ -117,9 +118,39 @@ def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
             parties.append(party)
         _absorb(party, person)
         party.mentions.append((person.start, person.end))
+    parties += _named_bodies(rec, parties)
     parties = _fold_unnamed(rec, parties)
     _add_short_mentions(rec, lexicon, parties)
     return parties
+
+
+_BETWEEN_REACH = 3  # "بين" within three words of "محادثات" or "قمة"
+
+
+def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
+    """States and organizations listed right after a meeting word and "بين" or "بمشاركة"
+    ("محادثات بين اليونان وصندوق النقد الدولي") take part as unnamed parties."""
+    tokens, found = rec.doc.tokens, []
+    taken = {i for p in parties for s, e in p.mentions for i in range(s, e)}
+    entity_at = {e.start: e for e in rec.entities if e.via == "name" and e.kind in ("country", "organization")}
+    for sentence in _meeting_sentences(rec):
+        meeting_end = -_BETWEEN_REACH - 1
+        for match in rec.sentence_matches(sentence):
+            if any(match.has(kind) for kind in _MEETING_CUES):
+                meeting_end = match.end
+            if not match.has("cue.between") or match.start - meeting_end > _BETWEEN_REACH:
+                continue
+            index = match.end
+            while index < len(tokens) and tokens[index].sentence == sentence:
+                entity = entity_at.get(index)
+                if entity is not None and index not in taken:
+                    found.append(_Party(None, None, entity, [(entity.start, entity.end)]))
+                    index = entity.end
+                elif tokens[index].key in _COMMA_KEYS:
+                    index += 1
+                else:
+                    break
+    return found
 
 
 def _name_span(person: Person) -> tuple[int, int] | None:
@@ -143,7 +174,7 @@ def _fold_unnamed(rec: Recognized, parties: list[_Party]) -> list[_Party]:
     party of the same state or organization when there is one: its mentions join that party's."""
     kept = []
     for party in parties:
-        if party.name is None and party.title is not None:
+        if party.name is None and party.affiliation is not None:
             named = [p for p in parties if p.name and p.affiliation and party.affiliation
                      and (p.affiliation.kind, p.affiliation.key) == (party.affiliation.kind, party.affiliation.key)]
             if named:
