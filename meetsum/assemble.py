@@ -402,7 +402,7 @@ def _meeting(
 ) -> Meeting:
     doc = rec.doc
     cues = [m for m in rec.matches.values() if doc.tokens[m.start].sentence in sentences]
-    kind = _kind(cues)
+    kind = _kind([m for s in {sentences[0], 0} for m in rec.sentence_matches(s)])
     status = _status(rec, cues, sentences)
     ahead = status == "planned" or any(m.has("cue.present") for m in rec.sentence_matches(sentences[0]))
     date = _date(rec, lexicon, sentences, published, prefer_future=ahead)
@@ -462,6 +462,7 @@ def _dateline_country(rec: Recognized, lexicon: Lexicon) -> str | None:
 
 
 def _kind(cues: list[Match]) -> str:
+    """Call or video when the main sentence (or the headline) says so."""
     if any(m.has("cue.virtual") for m in cues):
         return "virtual"
     if any(m.has("cue.call") for m in cues):
@@ -519,16 +520,46 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
     """The first city named in the meeting sentences outside a title, else the dateline city."""
     doc, tokens = rec.doc, rec.doc.tokens
     in_titles = {i for p in group if p.title for i in range(p.title.start, p.title.end)}
-    cities = [e for e in rec.entities if e.kind == "city" and e.start not in in_titles]
+    cities = [e for e in rec.entities if e.kind == "city" and e.start not in in_titles
+              and not _follows(rec, e.start, "cue.named_after")]
     for sentence in sentences:
-        for city in cities:
-            if tokens[city.start].sentence == sentence:
-                return _venue_of(rec, lexicon, city)
+        here = [city for city in cities if tokens[city.start].sentence == sentence]
+        placed = [city for city in here if _placed(rec, city)]
+        if placed or here:
+            return _venue_of(rec, lexicon, (placed or here)[0])
     dateline = _dateline_city(rec, cities)
     return _venue_of(rec, lexicon, dateline) if dateline else None
 
 
+def _follows(rec: Recognized, index: int, kind: str) -> bool:
+    """Whether the match ending right before token ``index`` is of ``kind``."""
+    for back in range(1, 3):
+        match = rec.matches.get(index - back)
+        if match is not None and match.end == index:
+            return match.has(kind)
+    return False
+
+
+def _placed(rec: Recognized, city: Entity) -> bool:
+    """"في الدوحة", "بالدوحة", "العاصمة القطرية الدوحة": a city named as where things happen."""
+    match = rec.matches[city.start]
+    if match.skip and rec.doc.tokens[city.start].key[match.skip - 1] == "ب":
+        return True
+    index = city.start
+    if index > 0 and (rec.matches.get(index - 1) or match).has("country_nisba"):
+        index -= 1  # العاصمة القطرية الدوحة
+    return _follows(rec, index, "cue.venue_lead")
+
+
 _DATELINE_FOLLOWERS = frozenset({"(", "-", "–", ":", "،", "/", "في"})
+
+
+def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
+    """At a sentence's start, or after a one-word agency name and a dash ("واس- عمان:")."""
+    if index == 0 or tokens[index - 1].sentence != tokens[index].sentence:
+        return True
+    return (index >= 2 and tokens[index - 1].key in _DASHES
+            and (index == 2 or tokens[index - 3].sentence != tokens[index].sentence))
 
 
 def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
@@ -538,7 +569,7 @@ def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
         sentence = tokens[city.start].sentence
         if sentence > 3:
             break
-        opens = city.start == 0 or tokens[city.start - 1].sentence != sentence
+        opens = _opens_sentence(tokens, city.start)
         follows = tokens[city.end].key if city.end < len(tokens) else ""
         if opens and (follows.isdigit() or follows in _DATELINE_FOLLOWERS):
             return city
