@@ -551,7 +551,7 @@ def _placed(rec: Recognized, city: Entity) -> bool:
     return _follows(rec, index, "cue.venue_lead")
 
 
-_DATELINE_FOLLOWERS = frozenset({"(", "-", "–", ":", "،", "/", "في"})
+_DATELINE_FOLLOWERS = frozenset({"(", "-", "–", ":", "،", "/"})
 
 
 def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
@@ -571,7 +571,8 @@ def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
             break
         opens = _opens_sentence(tokens, city.start)
         follows = tokens[city.end].key if city.end < len(tokens) else ""
-        if opens and (follows.isdigit() or follows in _DATELINE_FOLLOWERS):
+        after = rec.matches.get(city.end)
+        if opens and (follows.isdigit() or follows in _DATELINE_FOLLOWERS or bool(after and after.has("cue.venue_lead"))):
             return city
     return None
 
@@ -796,7 +797,7 @@ def _splits_topics(rec: Recognized, start: int, index: int) -> bool:
     if index in rec.matches and rec.matches[index].skip and (
             rec.matches[index].has("country") or rec.matches[index].has("organization")):
         return False
-    return not any(tokens[i].key == "بين" for i in range(max(start, index - 3), index))
+    return not any(i in rec.matches and rec.matches[i].has("cue.between") for i in range(max(start, index - 3), index))
 
 
 def _adjective(key: str) -> bool:

@@ -90,8 +90,6 @@ def _day_of_month(tokens: Sequence[Token], match: Match, published: dt.date | No
     if published is None or not (match.has("this_month") or match.has("next_month")):
         return None
     start = match.start - 1
-    if start >= 0 and tokens[start].key == "من":
-        start -= 1
     day = _number(tokens, start)
     if day is None:
         return None

@@ -197,8 +197,8 @@ _QUOTES = frozenset("\"'«»“”‘’")
 def _entity_start(tokens: Sequence[Token], matches: dict[int, Match], index: int, head: Match) -> int:
     """Where the represented state or organization may start: quotes and a generic head
     noun (شركة بوينج) are skipped, and a delegation may say whom it comes from (وفد من)."""
-    if head.has("collective") and index < len(tokens) and tokens[index].key == "من":
-        index += 1
+    if head.has("collective") and (source := matches.get(index)) and source.has("cue.from"):
+        index = source.end
     while index < len(tokens) and tokens[index].key in _QUOTES:
         index += 1
     if (match := matches.get(index)) and match.has("cue.org_head") and entity_of(matches.get(match.end), nisba=False):
@@ -228,7 +228,8 @@ def _body_before_name(
         match = matches.get(end)
         if match and match.has("honorific") or "given" in lexicon.token_classes(token):
             return end
-        if "function" in lexicon.token_classes(token) and token.key not in ("في",):
+        inside = match is not None and match.has("cue.venue_lead")  # مدير فرع الوزارة في المنطقة
+        if "function" in lexicon.token_classes(token) and not inside:
             return None
     return None
 
