@@ -2,6 +2,11 @@
 
 A record is ``Summary.to_dict()`` plus, in batch use, ``source`` and ``id``. rich is used
 for the terminal table only, and imported only there.
+
+Every renderer takes ``lang``: with ``"en"`` the table and Markdown show the English fields
+``meetsum.english.add_english`` puts beside the Arabic ones (``name_en``, ``role_en`` ...),
+falling back to the Arabic where a field has no English; JSON and YAML print every field
+of the record whatever ``lang``.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["FORMATS", "render_json", "render_jsonl", "render_yaml", "render_markdown", "render_table", "safe_text"]
+__all__ = ["FORMATS", "LANGS", "render_json", "render_jsonl", "render_yaml", "render_markdown", "render_table", "safe_text"]
 
 FORMATS = ("table", "yaml", "markdown", "json", "jsonl")
+LANGS = ("ar", "en")
 
 # C0 and C1 controls (ESC starts terminal sequences) and the bidi overrides and isolates
 # that can reorder what a reader sees; line breaks are handled by each renderer.
@@ -34,17 +40,34 @@ def _escape_line_breaks(text: str) -> str:
     return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def render_json(record: Mapping[str, Any]) -> str:
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+
+
+def _field(item: Mapping[str, Any], key: str, lang: str) -> Any:
+    """``item[key]``, or with ``lang="en"`` its ``key_en`` where that has a value."""
+    if lang == "en":
+        english = item.get(f"{key}_en")
+        if english not in (None, ""):
+            return english
+    return item.get(key)
+
+
+def render_json(record: Mapping[str, Any], *, lang: str = "ar") -> str:
+    _check_lang(lang)
     return _escape_line_breaks(json.dumps(record, ensure_ascii=False, indent=2))
 
 
-def render_jsonl(record: Mapping[str, Any]) -> str:
+def render_jsonl(record: Mapping[str, Any], *, lang: str = "ar") -> str:
+    _check_lang(lang)
     return _escape_line_breaks(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
-def render_yaml(record: Mapping[str, Any]) -> str:
+def render_yaml(record: Mapping[str, Any], *, lang: str = "ar") -> str:
     import yaml
 
+    _check_lang(lang)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(dict(record), Dumper=dumper, allow_unicode=True, sort_keys=False, explicit_start=True, width=1000)
 
@@ -54,11 +77,11 @@ def _cell(value: Any) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 
-def _venue_line(venue: Mapping[str, Any] | None) -> str:
+def _venue_line(venue: Mapping[str, Any] | None, lang: str = "ar") -> str:
     if not venue:
         return "—"
-    parts = [venue.get("place"), venue.get("city"), venue.get("country")]
-    return "، ".join(safe_text(p) for p in parts if p) or "—"
+    parts = [_field(venue, key, lang) for key in ("place", "city", "country")]
+    return ("، " if lang == "ar" else ", ").join(safe_text(p) for p in parts if p) or "—"
 
 
 def _status_line(record: Mapping[str, Any]) -> str:
@@ -67,23 +90,25 @@ def _status_line(record: Mapping[str, Any]) -> str:
     return f"{record.get('status')}, {record.get('kind')}"
 
 
-def render_markdown(record: Mapping[str, Any]) -> str:
+def render_markdown(record: Mapping[str, Any], *, lang: str = "ar") -> str:
     """A heading, a participants table, venue and date lines, agenda and statements lists."""
+    _check_lang(lang)
     lines = [f"# {_cell(record.get('title') or record.get('source') or 'meetsum summary')}", ""]
     lines += [f"- **Meeting:** {_cell(_status_line(record))}"]
     if record.get("meeting_detected"):
-        lines += [f"- **Date:** {_cell(record.get('date'))}", f"- **Venue:** {_cell(_venue_line(record.get('venue')))}"]
+        lines += [f"- **Date:** {_cell(record.get('date'))}", f"- **Venue:** {_cell(_venue_line(record.get('venue'), lang))}"]
         lines += ["", "## Participants", "", "| Name | Role | Affiliation |", "| --- | --- | --- |"]
         lines += [
-            f"| {_cell(p.get('name'))} | {_cell(p.get('role'))} | {_cell(p.get('affiliation'))} |"
+            "| " + " | ".join(_cell(_field(p, key, lang)) for key in ("name", "role", "affiliation")) + " |"
             for p in record.get("participants", [])
         ]
         lines += _markdown_list("Agenda", [item["text"] for item in record.get("agenda", [])])
         lines += _markdown_list(
-            "Statements", [f"**{_cell(s.get('speaker'))}:** {_cell(s['text'])}" for s in record.get("statements", [])],
+            "Statements",
+            [f"**{_cell(_field(s, 'speaker', lang))}:** {_cell(s['text'])}" for s in record.get("statements", [])],
             escape=False,
         )
-    lines += _markdown_list("Mentioned", [m["text"] for m in record.get("mentioned", [])])
+    lines += _markdown_list("Mentioned", [_field(m, "text", lang) for m in record.get("mentioned", [])])
     return "\n".join(lines) + "\n"
 
 
@@ -93,10 +118,11 @@ def _markdown_list(heading: str, items: list[str], *, escape: bool = True) -> li
     return ["", f"## {heading}", ""] + [f"- {_cell(item) if escape else item}" for item in items]
 
 
-def render_table(record: Mapping[str, Any], *, color: bool, width: int | None = None) -> str:
+def render_table(record: Mapping[str, Any], *, color: bool, width: int | None = None, lang: str = "ar") -> str:
     """The terminal view: status, venue and date, a participants table, agenda, statements."""
     from io import StringIO
 
+    _check_lang(lang)
     from rich.console import Console, Group
     from rich.panel import Panel
     from rich.table import Table
@@ -110,18 +136,19 @@ def render_table(record: Mapping[str, Any], *, color: bool, width: int | None = 
     facts.add_row(Text("Meeting", style="cyan"), Text(safe_text(_status_line(record))))
     if record.get("meeting_detected"):
         facts.add_row(Text("Date", style="cyan"), Text(safe_text(record.get("date") or "—")))
-        facts.add_row(Text("Venue", style="cyan"), Text(_venue_line(record.get("venue"))))
+        facts.add_row(Text("Venue", style="cyan"), Text(_venue_line(record.get("venue"), lang)))
     parts: list[Any] = [facts]
     if record.get("participants"):
         people = Table("Name", "Role", "Affiliation", title="Participants", title_justify="left", expand=True)
         for p in record["participants"]:
-            people.add_row(*(Text(safe_text(p.get(k) or "—")) for k in ("name", "role", "affiliation")))
+            people.add_row(*(Text(safe_text(_field(p, k, lang) or "—")) for k in ("name", "role", "affiliation")))
         parts.append(people)
     parts += _rich_list("Agenda", [safe_text(item["text"]) for item in record.get("agenda", [])])
     parts += _rich_list(
-        "Statements", [f"{safe_text(s.get('speaker') or '—')}: {safe_text(s['text'])}" for s in record.get("statements", [])]
+        "Statements",
+        [f"{safe_text(_field(s, 'speaker', lang) or '—')}: {safe_text(s['text'])}" for s in record.get("statements", [])],
     )
-    parts += _rich_list("Mentioned", [safe_text(m["text"]) for m in record.get("mentioned", [])])
+    parts += _rich_list("Mentioned", [safe_text(_field(m, "text", lang)) for m in record.get("mentioned", [])])
     console.print(Panel(Group(*parts), title=heading, title_align="left"))
     return buffer.getvalue()
 
