@@ -109,7 +109,29 @@ def render_markdown(record: Mapping[str, Any], *, lang: str = "ar") -> str:
             escape=False,
         )
     lines += _markdown_list("Mentioned", [_field(m, "text", lang) for m in record.get("mentioned", [])])
+    lines += _markdown_list("Evidence", [
+        f"**{_cell(label)}:** " + "".join(
+            f"**{_cell(piece)}**" if marked else _cell(piece) for piece, marked in _marked_context(evidence))
+        for label, evidence in _explained(record)
+    ], escape=False)
     return "\n".join(lines) + "\n"
+
+
+def _explained(record: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The (label, evidence) pairs to show when the record carries evidence text (--explain)."""
+    from meetsum.explain import evidence_items
+
+    return [(label, ev) for label, ev in evidence_items(record) if "context" in ev]
+
+
+def _marked_context(evidence: Mapping[str, Any]) -> list[tuple[str, bool]]:
+    """The evidence sentence cut into (text, is_the_span) pieces."""
+    context, offset = evidence["context"], evidence["start"] - evidence["context_start"]
+    end = offset + len(evidence["quote"])
+    if not 0 <= offset <= end <= len(context):
+        return [(context, False)]
+    return [(piece, marked) for piece, marked in
+            ((context[:offset], False), (context[offset:end], True), (context[end:], False)) if piece]
 
 
 def _markdown_list(heading: str, items: list[str], *, escape: bool = True) -> list[str]:
@@ -149,8 +171,29 @@ def render_table(record: Mapping[str, Any], *, color: bool, width: int | None = 
         [f"{safe_text(_field(s, 'speaker', lang) or '—')}: {safe_text(s['text'])}" for s in record.get("statements", [])],
     )
     parts += _rich_list("Mentioned", [safe_text(_field(m, "text", lang)) for m in record.get("mentioned", [])])
+    parts += _rich_evidence(record, color)
     console.print(Panel(Group(*parts), title=heading, title_align="left"))
     return buffer.getvalue()
+
+
+def _rich_evidence(record: Mapping[str, Any], color: bool) -> list[Any]:
+    """Each field's sentence with its span highlighted (bracketed when there is no colour)."""
+    from rich.text import Text
+
+    explained = _explained(record)
+    if not explained:
+        return []
+    text = Text("\n")
+    text.append("Evidence", style="bold cyan")
+    for label, evidence in explained:
+        text.append(f"\n  • {safe_text(label)}: ")
+        for piece, marked in _marked_context(evidence):
+            piece = safe_text(piece)
+            if marked and color:
+                text.append(piece, style="bold reverse")
+            else:
+                text.append(f"⟦{piece}⟧" if marked else piece)
+    return [text]
 
 
 def _rich_list(heading: str, items: list[str]) -> list[Any]:
