@@ -1,0 +1,255 @@
+"""Recognition: people (title chains, names, honorifics), states, cities and organizations.
+
+Every sentence here was written by the team in the style of Arabic news agencies; none is
+taken from a real article.
+"""
+
+import pytest
+
+from meetsum.lexicon import default_lexicon
+from meetsum.recognize import recognize
+from meetsum.text import analyze
+
+
+def _recognized(text):
+    return recognize(analyze(text), default_lexicon())
+
+
+def _span(rec, start, end):
+    tokens = rec.doc.tokens
+    return rec.doc.text[tokens[start].start : tokens[end - 1].end] if end > start else None
+
+
+def _people(text):
+    """(name, role, affiliation) of each person, affiliation as (kind, key)."""
+    rec = _recognized(text)
+    found = []
+    for person in rec.people:
+        title = person.title
+        name = _span(rec, person.name_start, person.name_end) if person.has_name else None
+        role = _span(rec, title.role_start, title.role_end) if title else None
+        affiliation = (title.affiliation.kind, title.affiliation.key) if title and title.affiliation else None
+        found.append((name, role, affiliation))
+    return found
+
+
+def _person(text, name):
+    matches = [person for person in _people(text) if person[0] == name]
+    assert len(matches) == 1, _people(text)
+    return matches[0]
+
+
+# --------------------------------------------------------------------------- titles and names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # modifier + office + complement + nationality adjective, then the name
+        ("استقبل نائب وزير الخارجية الروسي ميخائيل بوغدانوف السفير.",
+         "ميخائيل بوغدانوف", "نائب وزير الخارجية", ("country", "RU")),
+        ("التقى رئيس الوزراء العراقي محمد شياع السوداني السفير.",
+         "محمد شياع السوداني", "رئيس الوزراء", ("country", "IQ")),
+        ("التقت وزيرة الخارجية الألمانية أنالينا بيربوك نظيرها الفرنسي.",
+         "أنالينا بيربوك", "وزيرة الخارجية", ("country", "DE")),
+        ("وصل وزير الخارجية التركي هاكان فيدان إلى الدوحة.",
+         "هاكان فيدان", "وزير الخارجية", ("country", "TR")),
+        # title + لـ organization: the organization is part of the role and the affiliation
+        ("التقى الأمين العام لجامعة الدول العربية أحمد أبو الغيط الوزير.",
+         "أحمد أبو الغيط", "الأمين العام لجامعة الدول العربية", ("organization", "arab-league")),
+        ("التقى الأمين العام للأمم المتحدة أنطونيو غوتيريش في نيويورك الوزير.",
+         "أنطونيو غوتيريش", "الأمين العام للأمم المتحدة", ("organization", "united-nations")),
+        # title + state by name
+        ("التقى وزير خارجية سلطنة عمان بدر البوسعيدي نظيره.",
+         "بدر البوسعيدي", "وزير خارجية سلطنة عمان", ("country", "OM")),
+        ("استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني الرئيس.",
+         "تميم بن حمد آل ثاني", "أمير دولة قطر", ("country", "QA")),
+    ],
+)
+def test_a_name_after_a_title_chain(text, name, role, affiliation):
+    assert _person(text, name) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # royal and honorific chains: the honorifics and الملك / الأمير are not the name
+        ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في قصر اليمامة بالرياض اليوم "
+         "وزير الخارجية الأمريكي.",
+         "سلمان بن عبدالعزيز آل سعود", "خادم الحرمين الشريفين الملك", ("country", "SA")),
+        ("استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي العهد رئيس مجلس الوزراء، "
+         "في الرياض اليوم، وزير الخارجية الأمريكي.",
+         "محمد بن سلمان بن عبدالعزيز", "ولي العهد رئيس مجلس الوزراء", None),
+        ("استقبل صاحب السمو الملكي الأمير فيصل بن فرحان بن عبدالله وزير الخارجية، في الرياض اليوم، "
+         "نظيره الأردني.",
+         "فيصل بن فرحان بن عبدالله", "وزير الخارجية", None),
+        ("التقى فخامة الرئيس عبدالفتاح السيسي الوفد.", "عبدالفتاح السيسي", "الرئيس", None),
+        # a name before its title
+        ("التقى سمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية، في أبوظبي اليوم، نظيره المصري.",
+         "عبدالله بن زايد آل نهيان", "وزير الخارجية", None),
+        ("التقى عبدالله بن زايد آل نهيان وزير الخارجية في أبوظبي اليوم مع نظيره المصري.",
+         "عبدالله بن زايد آل نهيان", "وزير الخارجية", None),
+        # an appositive after a comma
+        ("قال وزير الخارجية السوري، وليد المعلم، إن اللقاء كان مثمرا.",
+         "وليد المعلم", "وزير الخارجية", ("country", "SY")),
+        ("التقى الوزير المصري، سامح شكري، نظيره.", "سامح شكري", "الوزير", ("country", "EG")),
+    ],
+)
+def test_honorifics_names_before_titles_and_appositives(text, name, role, affiliation):
+    assert _person(text, name) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "honorifics"),
+    [
+        ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في جدة اليوم الضيف.",
+         ("خادم", "الملك")),
+        ("استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي العهد، في الرياض اليوم، الوزير.",
+         ("صاحب", "السمو", "الملكي", "الأمير")),
+        ("التقى سمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية، في أبوظبي اليوم، نظيره.",
+         ("سمو", "الشيخ")),
+    ],
+)
+def test_no_honorific_is_part_of_a_name(text, honorifics):
+    names = [name for name, _, _ in _people(text) if name]
+    assert names
+    for name in names:
+        assert not set(name.split()) & set(honorifics), name
+
+
+def test_two_named_people_in_one_sentence():
+    text = "التقى الرئيس الأمريكي دونالد ترامب الرئيس الروسي فلاديمير بوتين."
+    assert _people(text) == [
+        ("دونالد ترامب", "الرئيس", ("country", "US")),
+        ("فلاديمير بوتين", "الرئيس", ("country", "RU")),
+    ]
+
+
+def test_the_object_of_a_reception_is_a_second_person():
+    text = "استقبل الرئيس عبدالفتاح السيسي وزير الخارجية الأمريكي أنتوني بلينكن."
+    assert _people(text) == [
+        ("عبدالفتاح السيسي", "الرئيس", None),
+        ("أنتوني بلينكن", "وزير الخارجية", ("country", "US")),
+    ]
+
+
+# --------------------------------------------------------------------------- delegations and counterparts
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("وصل وفد من حركة حماس إلى القاهرة.", "وفد"),
+        ("وصل وفد حماس إلى القاهرة.", "وفد"),
+        ("استقبل الرئيس الفلسطيني محمود عباس وفدا من حركة حماس.", "وفدا"),
+        ("استقبل الرئيس الفلسطيني محمود عباس وفد حماس في رام الله.", "وفد"),
+    ],
+)
+def test_a_delegation_is_an_unnamed_collective_party_of_its_organization(text, role):
+    rec = _recognized(text)
+    delegations = [p for p in rec.people if p.title and p.title.collective]
+    assert len(delegations) == 1
+    delegation = delegations[0]
+    assert not delegation.has_name
+    assert _span(rec, delegation.title.role_start, delegation.title.role_end) == role
+    assert (delegation.title.affiliation.kind, delegation.title.affiliation.key) == ("organization", "hamas")
+
+
+def test_a_delegation_does_not_absorb_its_host():
+    text = "استقبل الرئيس الفلسطيني محمود عباس وفدا من حركة حماس."
+    assert _people(text)[0] == ("محمود عباس", "الرئيس", ("country", "PS"))
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ("التقت وزيرة الخارجية الألمانية أنالينا بيربوك نظيرها الفرنسي.", ("country", "FR")),
+        ("اجتمع وزير الدفاع الأمريكي بيت هيغسيث بنظيره الإسرائيلي.", ("country", "IL")),
+    ],
+)
+def test_a_counterpart_is_a_title_with_its_own_nationality(text, affiliation):
+    rec = _recognized(text)
+    counterparts = [t for t in rec.titles if t.counterpart]
+    assert len(counterparts) == 1
+    assert (counterparts[0].affiliation.kind, counterparts[0].affiliation.key) == affiliation
+
+
+# --------------------------------------------------------------------------- hashtags
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("التقى الرئيس الروسي #فلاديمير_بوتين في موسكو الرئيس الصيني #شي_جين_بينغ.",
+         ["فلاديمير_بوتين", "شي_جين_بينغ"]),
+        ("هنأ #فلاديمير_بوتين الشعب.", ["فلاديمير_بوتين"]),
+    ],
+)
+def test_hashtag_names(text, names):
+    assert [name for name, _, _ in _people(text)] == names
+
+
+def test_a_hashtag_name_after_a_title_keeps_the_title():
+    text = "التقى الرئيس الروسي #فلاديمير_بوتين في موسكو الرئيس الصيني #شي_جين_بينغ."
+    assert _people(text)[0] == ("فلاديمير_بوتين", "الرئيس", ("country", "RU"))
+
+
+# --------------------------------------------------------------------------- على and علي
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("حث الوزير على التعاون.", []),
+        ("ركز الرئيس على التعاون.", []),
+        ("شدد الوزير على أهمية التنسيق بين البلدين.", []),
+        ("حصل الوزير على دعم، وقال علي الحسن إن الموقف ثابت.", ["علي الحسن"]),
+        ("أثنى علي الحسن على جهود الوساطة.", ["علي الحسن"]),
+        ("وقع الاختيار على علي الحسن لرئاسة الوفد.", ["علي الحسن"]),
+        ("اتفق عليّ الحسن مع خالد المنصور.", ["عليّ الحسن", "خالد المنصور"]),
+    ],
+)
+def test_the_preposition_ala_is_not_the_name_ali(text, names):
+    assert [name for name, _, _ in _people(text) if name] == names
+
+
+# --------------------------------------------------------------------------- entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("التقى الوزير في العاصمة القطرية الدوحة نظيره.",
+         [("country", "QA", "nisba", "القطرية"), ("city", "doha", "name", "الدوحة")]),
+        ("وصل وفد حماس إلى القاهرة.",
+         [("organization", "hamas", "name", "حماس"), ("city", "cairo", "name", "القاهرة")]),
+        ("استقبل الرئيس الروسي الوفد في موسكو.",
+         [("country", "RU", "nisba", "الروسي"), ("city", "moscow", "name", "موسكو")]),
+        # one phrase, two kinds: a city-state
+        ("التقت بعثة الأمم المتحدة في سنغافورة.",
+         [("organization", "united-nations", "name", "الأمم المتحدة"),
+          ("country", "SG", "name", "سنغافورة"), ("city", "singapore", "name", "سنغافورة")]),
+    ],
+)
+def test_entities(text, expected):
+    rec = _recognized(text)
+    found = [(e.kind, e.key, e.via, _span(rec, e.start, e.end)) for e in rec.entities]
+    assert found == expected
+
+
+def test_an_entity_after_a_clitic_is_found():
+    rec = _recognized("عقد الاجتماع بالدوحة وللقاهرة دور فيه.")
+    assert [(e.kind, e.key) for e in rec.entities] == [("city", "doha"), ("city", "cairo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("استقبل الرئيس الروسي الوفد في موسكو.", [("الرئيس الروسي", False, False), ("الوفد", True, False)]),
+        ("التقى الوزير في العاصمة القطرية الدوحة نظيره.", [("الوزير", False, False), ("نظيره", False, True)]),
+        ("اتفق الجانبان على مواصلة التنسيق.", [("الجانبان", True, False)]),
+    ],
+)
+def test_titles_are_marked_collective_or_counterpart(text, titles):
+    rec = _recognized(text)
+    assert [(_span(rec, t.start, t.end), t.collective, t.counterpart) for t in rec.titles] == titles
