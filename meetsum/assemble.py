@@ -824,15 +824,41 @@ def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
 # --------------------------------------------------------------------------- statements
 
 
+_ASIDE_MAX_WORDS = 12
+
+
 def _said(rec: Recognized, start: int, end: int) -> str:
-    """What follows the speaker, without a leading "على" or "أن" and outer punctuation."""
+    """What follows the speaker: after a short aside between commas ("، خلال لقائه مع ...،"),
+    without a leading "على" or "أن", up to the next speaker's verb ("، فيما أكد ...")."""
     tokens = rec.doc.tokens
+    start = _after_aside(tokens, start, end)
     while start < len(tokens) and tokens[start].start < end and (
             not tokens[start].key[0].isalnum() or _function_word(rec.lexicon, tokens[start])):
         start += 1
     if start >= len(tokens) or tokens[start].start >= end:
         return ""
-    return rec.doc.text[tokens[start].start : end].strip(" ،,.\"«»“”")
+    stop = start + 1
+    while stop < len(tokens) and tokens[stop].start < end and not (
+            stop in rec.matches and rec.matches[stop].has("cue.statement") and tokens[stop - 1].key not in _QUOTES):
+        stop += 1
+    if stop < len(tokens) and tokens[stop].start < end:  # another speaker follows: "، فيما أكد"
+        last = stop - 1
+        while last > start and (not tokens[last].key[0].isalnum() and tokens[last].key not in _QUOTES
+                                or _function_word(rec.lexicon, tokens[last])):
+            last -= 1
+        end = tokens[last].end
+    return rec.doc.text[tokens[start].start : end].strip(" ،,.")
+
+
+def _after_aside(tokens: Sequence[Token], start: int, end: int) -> int:
+    if start >= len(tokens) or tokens[start].key not in _COMMA_KEYS:
+        return start
+    for index in range(start + 1, min(start + _ASIDE_MAX_WORDS, len(tokens))):
+        if tokens[index].start >= end:
+            break
+        if tokens[index].key in _COMMA_KEYS:
+            return index + 1
+    return start
 
 
 def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[Statement]:

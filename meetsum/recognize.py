@@ -19,7 +19,7 @@ __all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
 _NAME_STOP_CLASSES = frozenset({"function", "time", "common"})
 _NOT_NAME_KINDS = frozenset({
     "modifier", "office", "complement", "collective", "honorific",
-    "country", "country_nisba", "organization", "organization_nisba", "month", "hijri_month",
+    "country", "country_nisba", "organization", "organization_nisba", "city", "month", "hijri_month",
     "weekday", "relative_day", "cue.meeting", "cue.call", "cue.discussion", "cue.statement",
     "cue.planned", "cue.not_meeting", "cue.virtual", "cue.ongoing",
 })
@@ -160,6 +160,8 @@ def parse_title(
         if match.has("modifier"):
             index = match.end
         elif match.has("office") or match.has("collective") or _is_counterpart(match):
+            if (offices or collective) and not match.has("office"):
+                break  # "استقبل الرئيس وفدا": a group or "نظيره" starts the next party
             offices += match.has("office")
             collective += match.has("collective")
             counterpart += _is_counterpart(match)
@@ -373,15 +375,22 @@ def _nisba_surname(matches: dict[int, Match], title: Title, start: int, end: int
     return end
 
 
-def _recurring_keys(tokens: Sequence[Token]) -> frozenset[str]:
-    """Keys (and their forms without clitics) seen more than once: names recur, most
-    stray words after a title do not."""
+@dataclass(frozen=True, slots=True)
+class _KeyCounts:
+    """``recurring``: keys (and their forms without clitics) seen more than once, since names
+    recur and most stray words after a title do not; ``seen``: every token's own key."""
+
+    recurring: frozenset[str]
+    seen: frozenset[str]
+
+
+def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
     seen: set[str] = set()
     again: set[str] = set()
     for token in tokens:
         for _, key in token_variants(token.key):
             (again if key in seen else seen).add(key)
-    return frozenset(again)
+    return _KeyCounts(frozenset(again), frozenset(token.key for token in tokens))
 
 
 def _trusted(title: Title, name_start: int) -> bool:
@@ -395,7 +404,7 @@ def _is_given(token: Token, lexicon: Lexicon) -> bool:
 
 def _name_end(
     tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, start: int, *,
-    trusted: bool, recurring: frozenset[str],
+    trusted: bool, recurring: _KeyCounts,
 ) -> int:
     """The end of the name that starts at ``start`` (``start`` itself when there is none)."""
     index = start
@@ -406,9 +415,9 @@ def _name_end(
             continue
         if not _name_like(token, matches.get(index), lexicon) or token.sentence != tokens[start].sentence:
             break
-        if index > start and _starts_new_item(token, lexicon):
+        if index > start and _starts_new_item(token, lexicon, recurring.seen):
             break
-        if index == start and not _can_start_name(token, lexicon, trusted, recurring):
+        if index == start and not _can_start_name(token, lexicon, trusted, recurring.recurring):
             break
         index += 1
     while index > start and ("particle" in lexicon.words.get(tokens[index - 1].key, frozenset())
@@ -444,10 +453,14 @@ def _common_with_pronoun(key: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _starts_new_item(token: Token, lexicon: Lexicon) -> bool:
+def _starts_new_item(token: Token, lexicon: Lexicon, seen: frozenset[str]) -> bool:
     """A word with the conjunction و starts the next item of a list ("بوغدانوف وهاكان",
-    "كيم وترامب"), unless the whole word is a name (وليد)."""
-    return token.key.startswith("و") and not lexicon.words.get(token.key, frozenset()) & {"given", "particle"}
+    "كيم وترامب", "والمحلل") when the rest is definite, a known word or name, or stands alone
+    elsewhere in the article; otherwise it is part of the name (ويتكوف، وليد)."""
+    if not token.key.startswith("و") or lexicon.words.get(token.key, frozenset()) & {"given", "particle"}:
+        return False
+    rest = token.key[1:]
+    return rest.startswith("ال") or bool(lexicon.words.get(rest)) or rest in lexicon.phrases or rest in seen
 
 
 def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool, recurring: frozenset[str]) -> bool:
