@@ -162,11 +162,12 @@ def _affiliation(person: Person) -> Entity | None:
 
 
 def _can_be_party(person: Person) -> bool:
-    """Named people, and titles that say whom they represent (وفد حماس، دبلوماسية أمريكية)."""
+    """Named people, titles that say whom they represent (وفد حماس، دبلوماسية أمريكية) and
+    counterparts (نظيره التركي، نظيره), whose office is the other party's."""
     if person.has_name:
         return True
     title = person.title
-    return title is not None and title.affiliation is not None and not title.counterpart
+    return title is not None and (title.affiliation is not None or title.counterpart)
 
 
 def _fold_unnamed(rec: Recognized, parties: list[_Party]) -> list[_Party]:

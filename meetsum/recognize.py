@@ -138,7 +138,8 @@ def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon
 
 def _joined(tokens: Sequence[Token], titles: list[Title], title: Title) -> Title:
     """"العاهل السعودي، الملك سلمان": a second title right after the first continues it,
-    which gives the state; the role is the one next to the name."""
+    which gives the state; the role is the one next to the name, unless that is a bare
+    royal title ("ولي العهد السعودي الأمير محمد بن سلمان": ولي العهد)."""
     if not titles or title.affiliation is not None or title.collective:
         return title
     previous = titles[-1]
@@ -146,7 +147,9 @@ def _joined(tokens: Sequence[Token], titles: list[Title], title: Title) -> Title
         previous.end + 1 == title.start and tokens[previous.end].key in _COMMAS)
     if not adjacent or previous.affiliation is None:
         return title
-    return Title(previous.start, title.role_start, title.role_end, title.end, previous.affiliation, False, False)
+    bare = title.role_end - title.role_start == 1 and previous.role_end > previous.role_start
+    role_start, role_end = (previous.role_start, previous.role_end) if bare else (title.role_start, title.role_end)
+    return Title(previous.start, role_start, role_end, title.end, previous.affiliation, False, False)
 
 
 def parse_title(
