@@ -409,7 +409,7 @@ def _meeting(
     date = _date(rec, lexicon, sentences, published, prefer_future=ahead)
     if status == "held" and date and published and date > published:
         status = "planned"
-    venue = None if kind in ("call", "virtual") else _venue(rec, lexicon, sentences, group)
+    venue = None if kind in ("call", "virtual") else _with_place(rec, _venue(rec, lexicon, sentences, group), sentences)
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _host_state(rec, lexicon, participants, group, venue)
     agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
@@ -530,6 +530,38 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
             return _venue_of(rec, lexicon, (placed or here)[0])
     dateline = _dateline_city(rec, cities)
     return _venue_of(rec, lexicon, dateline) if dateline else None
+
+
+_PLACE_MAX_WORDS = 3
+
+
+def _with_place(rec: Recognized, venue: Venue | None, sentences: list[int]) -> Venue | None:
+    """Add the building the meeting sentences name ("في قصر اليمامة", "بمقر الأمانة العامة")."""
+    for sentence in sentences:
+        for match in rec.sentence_matches(sentence):
+            if not match.has("cue.place"):
+                continue
+            end = match.end if "landmark" in match.keys("cue.place") else _place_end(rec, match)
+            if end > match.end or "landmark" in match.keys("cue.place"):
+                place = _span_text(rec.doc, match.start, end, match.skip)
+                if venue is None:
+                    return Venue(None, None, place, _evidence(rec.doc, match.start, end))
+                return replace(venue, place=place)
+    return venue
+
+
+def _place_end(rec: Recognized, head: Match) -> int:
+    """A building's name: the next few words, up to punctuation, a function or time word,
+    a city or a title."""
+    tokens, index = rec.doc.tokens, head.end
+    while index < len(tokens) and index - head.end < _PLACE_MAX_WORDS and tokens[index].sentence == tokens[head.start].sentence:
+        token, match = tokens[index], rec.matches.get(index)
+        if not token.key.isalpha() or rec.lexicon.token_classes(token) & {"function", "time"}:
+            break
+        if match is not None and any(match.has(kind) for kind in ("city", "office", "relative_day", "weekday", "cue.meeting")):
+            break
+        index += 1
+    return index
 
 
 def _follows(rec: Recognized, index: int, kind: str) -> bool:
