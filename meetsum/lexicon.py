@@ -93,6 +93,7 @@ class Term:
     alone: bool = True
     country: str | None = None  # an office only one state has (خادم الحرمين الشريفين)
     reports: bool = False  # spokespeople report on meetings rather than take part
+    rank: bool = False  # a royal rank (الأمير) rather than an office, when another title is given
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +322,7 @@ _ENTRY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "organizations": {"en": str, "ar": str, "aliases": list, "kind": str, "nisba": list,
                       "needs_context": bool},
 }
-_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone", "country", "reports"}
+_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone", "country", "reports", "rank"}
 
 
 def _check_entry(
@@ -494,7 +495,7 @@ def _term_entries(filename: str, section: str, entries: Any) -> Iterable[tuple[s
         raise LexiconError(f"{filename}: {section}: must be a mapping of entries")
     for key, entry in entries.items():
         where = f"{section}.{key}"
-        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str, "reports": bool})
+        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str, "reports": bool, "rank": bool})
         if "en" not in entry or "ar" not in entry:
             raise LexiconError(f"{filename}: {where}: needs 'en' and 'ar'")
         yield str(key), entry, _forms(filename, f"{where}.ar", entry["ar"])
@@ -514,7 +515,7 @@ def _build_titles(
             if country is not None and country not in countries:
                 raise LexiconError(f"{filename}: {section}.{key}.country: {country!r} is not in countries.yaml")
             terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True), country,
-                                      entry.get("reports", False))
+                                      entry.get("reports", False), entry.get("rank", False))
             for form in forms:
                 builder.add(form, Sense(kind, key))
                 if kind in ("office", "modifier", "complement", "collective") and not form.startswith("ال"):

@@ -127,7 +127,7 @@ def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon
     while index < len(tokens):
         title = parse_title(tokens, matches, lexicon, index) if index in matches else None
         if title:
-            titles.append(_joined(tokens, titles, title))
+            titles.append(_joined(tokens, matches, lexicon, titles, title))
             if titles[-1] is not title:
                 del titles[-2]
             index = title.end
@@ -136,10 +136,12 @@ def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon
     return titles
 
 
-def _joined(tokens: Sequence[Token], titles: list[Title], title: Title) -> Title:
+def _joined(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, titles: list[Title], title: Title
+) -> Title:
     """"العاهل السعودي، الملك سلمان": a second title right after the first continues it,
     which gives the state; the role is the one next to the name, unless that is a bare
-    royal title ("ولي العهد السعودي الأمير محمد بن سلمان": ولي العهد)."""
+    royal rank ("ولي العهد السعودي الأمير محمد بن سلمان": ولي العهد)."""
     if not titles or title.affiliation is not None or title.collective:
         return title
     previous = titles[-1]
@@ -147,7 +149,8 @@ def _joined(tokens: Sequence[Token], titles: list[Title], title: Title) -> Title
         previous.end + 1 == title.start and tokens[previous.end].key in _COMMAS)
     if not adjacent or previous.affiliation is None:
         return title
-    bare = title.role_end - title.role_start == 1 and previous.role_end > previous.role_start
+    bare = title.role_end - title.role_start == 1 and previous.role_end > previous.role_start and any(
+        lexicon.term("office", key).rank for key in matches[title.role_start].keys("office"))
     role_start, role_end = (previous.role_start, previous.role_end) if bare else (title.role_start, title.role_end)
     return Title(previous.start, role_start, role_end, title.end, previous.affiliation, False, False)
 

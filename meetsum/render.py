@@ -23,7 +23,10 @@ LANGS = ("ar", "en")
 
 # C0 and C1 controls (ESC starts terminal sequences) and the bidi overrides and isolates
 # that can reorder what a reader sees; line breaks are handled by each renderer.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (a file name's undecodable bytes, a JSON "\\ud800" escape) cannot be encoded
+# at all: every renderer shows them as U+FFFD, so output is always valid UTF-8.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def safe_text(value: Any) -> str:
@@ -33,11 +36,28 @@ def safe_text(value: Any) -> str:
 
 # Characters that str.splitlines() (and other line readers) take as line breaks but
 # json.dumps leaves raw inside strings; escaped, a JSON Lines record stays one line.
-_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+# Lone surrogates, which json.dumps also leaves raw, become U+FFFD.
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _escape_line_breaks(text: str) -> str:
-    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _LINE_BREAKS.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else f"\\u{ord(char):04x}"
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with lone surrogates in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, Mapping):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without_surrogates(item) for item in value]
+    return value
 
 
 def _check_lang(lang: str) -> None:
@@ -69,7 +89,11 @@ def render_yaml(record: Mapping[str, Any], *, lang: str = "ar") -> str:
 
     _check_lang(lang)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(dict(record), Dumper=dumper, allow_unicode=True, sort_keys=False, explicit_start=True, width=1000)
+    options = {"Dumper": dumper, "allow_unicode": True, "sort_keys": False, "explicit_start": True, "width": 1000}
+    try:
+        return yaml.dump(dict(record), **options)
+    except UnicodeEncodeError:  # a lone surrogate (libyaml refuses it): rare, so checked only now
+        return yaml.dump(_without_surrogates(record), **options)
 
 
 def _cell(value: Any) -> str:
