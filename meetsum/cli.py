@@ -16,6 +16,11 @@ EXIT_FOUND, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
 
 
+class Lang(str, Enum):
+    ar = "ar"
+    en = "en"
+
+
 class Format(str, Enum):
     table = "table"
     yaml = "yaml"
@@ -39,11 +44,15 @@ def summarize_command(
     published: Annotated[Optional[str], typer.Option(help="The articles' publication date, YYYY-MM-DD, to resolve أمس، اليوم، الأحد الماضي ...", metavar="DATE")] = None,
     jsonl_field: Annotated[Optional[str], typer.Option("--jsonl", help="Read inputs as JSON Lines records; FIELD holds the article text.", metavar="FIELD")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    lang: Annotated[Lang, typer.Option("--lang", help="Labels and known values in Arabic or English (JSON and YAML always carry both).")] = Lang.ar,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the sentence and words behind every field.")] = False,
+    lexicon_files: Annotated[Optional[list[str]], typer.Option("--lexicon", help="A YAML file that adds to or overrides the built-in lexicons (repeatable).", metavar="FILE")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
-    from meetsum.batch import summarize_documents
+    from meetsum.batch import Options, load_resources, summarize_documents
     from meetsum.dates import parse_published
     from meetsum.inputs import iter_documents
+    from meetsum.lexicon import LexiconError
 
     try:
         parse_published(published)
@@ -56,10 +65,15 @@ def summarize_command(
             _fail("no input: give FILE... or pipe an article to standard input (see --help)")
         paths = ["-"]
     fmt = output_format or (Format.table if sys.stdout.isatty() else Format.json)
-    results = summarize_documents(iter_documents(paths, jsonl_field=jsonl_field, stdin=stdin),
-                                  published=published, jobs=jobs)
+    options = Options(published, lang.value, explain, tuple(lexicon_files or ()))
     try:
-        status = _write(results, fmt)
+        load_resources(options)
+    except LexiconError as error:
+        _fail(f"--lexicon: {error}")
+    results = summarize_documents(iter_documents(paths, jsonl_field=jsonl_field, stdin=stdin),
+                                  options=options, jobs=jobs)
+    try:
+        status = _write(results, fmt, lang.value)
     except BrokenPipeError:  # click would exit 1 ("no meeting found"); a closed pipe is an error
         _silence_stdout()
         status = EXIT_ERROR
@@ -90,7 +104,7 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_ERROR)
 
 
-def _write(results, fmt: Format) -> int:
+def _write(results, fmt: Format, lang: str = "ar") -> int:
     """Print each result as it comes; errors go to stderr. Returns the exit status."""
     from meetsum import render
 
@@ -115,11 +129,11 @@ def _write(results, fmt: Format) -> int:
             if writer:
                 writer.add(render.render_json(record))
             elif fmt is Format.table:
-                _out(render.render_table(record, color=color, width=_width()))
+                _out(render.render_table(record, color=color, width=_width(), lang=lang))
             else:
                 renderer = {Format.yaml: render.render_yaml, Format.markdown: render.render_markdown,
                             Format.jsonl: render.render_jsonl}[fmt]
-                _out(renderer(record) + ("" if fmt is Format.yaml else "\n"))
+                _out(renderer(record, lang=lang) + ("" if fmt is Format.yaml else "\n"))
             if progress:
                 progress.advance(found=result.meeting_detected)
     finally:

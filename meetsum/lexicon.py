@@ -258,6 +258,8 @@ _FILES = (
     "countries", "cities", "organizations", "titles", "honorifics", "cues", "calendar",
     "names", "words",
 )
+# A user lexicon (--lexicon) may hold any of these; officeholders is read by officeholders.py.
+USER_SECTIONS = (*_FILES, "officeholders")
 
 
 def _read_builtin(name: str) -> dict[str, Any]:
@@ -282,10 +284,10 @@ def _read_user_file(path: Path) -> dict[str, dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(f"{path}: cannot read: {error}") from None
     data = _parse(text, str(path))
-    unknown = sorted(set(data) - set(_FILES))
+    unknown = sorted(set(data) - set(USER_SECTIONS))
     if unknown:
-        raise LexiconError(f"{path}: unknown section(s) {unknown}; expected some of {list(_FILES)}")
-    return {name: {"file": str(path), "data": value} for name, value in data.items()}
+        raise LexiconError(f"{path}: unknown section(s) {unknown}; expected some of {list(USER_SECTIONS)}")
+    return {name: {"file": str(path), "data": value} for name, value in data.items() if name in _FILES}
 
 
 def _merge(raw: dict[str, dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:

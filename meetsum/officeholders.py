@@ -200,9 +200,21 @@ def load_officeholders(lexicon: Lexicon, extra: Iterable[Path] = ()) -> OfficeHo
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise LexiconError(f"{path}: cannot read: {error}") from None
-        for key, entry in _parse(text, str(path)).items():
+        for key, entry in _people_of(_parse(text, str(path)), str(path)).items():
             entries[key] = (str(path), entry)
     return _build(entries, lexicon)
+
+
+def _people_of(data: dict[str, Any], filename: str) -> dict[str, Any]:
+    """A file of people, or a user lexicon whose ``officeholders`` section holds them."""
+    from meetsum.lexicon import USER_SECTIONS
+
+    if not data.keys() & set(USER_SECTIONS):
+        return data
+    people = data.get("officeholders") or {}
+    if not isinstance(people, dict):
+        raise LexiconError(f"{filename}: officeholders: must be a mapping of people")
+    return people
 
 
 @lru_cache(maxsize=1)
