@@ -33,7 +33,7 @@ _QUOTES = "\"'«»“”‘’"
 class _Party:
     """A participant candidate: one person or unnamed party, with all its mentions."""
 
-    name: tuple[int, int] | None
+    name: tuple[int, int, int] | None  # first token, end token, clitic characters cut
     title: Title | None
     affiliation: Entity | None
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -116,7 +116,7 @@ def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
                 continue
             party = _Party(_name_span(person), person.title, _affiliation(person))
             parties.append(party)
-        _absorb(party, person)
+        _absorb(party, person, rec.doc)
         party.mentions.append((person.start, person.end))
     parties += _named_bodies(rec, parties)
     parties = _fold_unnamed(rec, parties)
@@ -153,8 +153,12 @@ def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
     return found
 
 
-def _name_span(person: Person) -> tuple[int, int] | None:
-    return (person.name_start, person.name_end) if person.has_name else None
+def _name_span(person: Person) -> tuple[int, int, int] | None:
+    return (person.name_start, person.name_end, person.name_skip) if person.has_name else None
+
+
+def _name_text(doc: Document, span: tuple[int, int, int]) -> str:
+    return _span_text(doc, *span)
 
 
 def _affiliation(person: Person) -> Entity | None:
@@ -186,9 +190,12 @@ def _fold_unnamed(rec: Recognized, parties: list[_Party]) -> list[_Party]:
     return kept
 
 
-def _absorb(party: _Party, person: Person) -> None:
-    """Keep the fullest name, and a title and affiliation once one is known."""
+def _absorb(party: _Party, person: Person, doc: Document) -> None:
+    """Keep the fullest name (the others become aliases), and a title and affiliation once
+    one is known."""
     span = _name_span(person)
+    if span and party.name and span != party.name:
+        party.aliases.add(_name_text(doc, span))
     if span and (party.name is None or span[1] - span[0] > party.name[1] - party.name[0]):
         party.name = span
     if party.title is None and person.title is not None:
@@ -197,8 +204,12 @@ def _absorb(party: _Party, person: Person) -> None:
         party.affiliation = _affiliation(person)
 
 
-def _name_keys(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[str, ...]:
-    return tuple(token.key for token in tokens[span[0] : span[1]]) if span else ()
+def _name_keys(tokens: Sequence[Token], span: tuple[int, int, int] | None) -> tuple[str, ...]:
+    if not span:
+        return ()
+    keys = [token.key for token in tokens[span[0] : span[1]]]
+    keys[0] = keys[0][span[2]:]
+    return tuple(keys)
 
 
 def _find_party(rec: Recognized, parties: list[_Party], person: Person) -> _Party | None:
@@ -411,6 +422,7 @@ def _meeting(
         status = "planned"
     venue = None if kind in ("call", "virtual") else _with_place(rec, _venue(rec, lexicon, sentences, group), sentences)
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
+    participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
     agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
     statements = tuple(_statements(rec, lexicon, group))
@@ -436,6 +448,47 @@ def _resolve_counterparts(
             participant = replace(participant, role=role, affiliation=affiliation)
         resolved.append(participant)
     return tuple(resolved)
+
+
+def _known_office_holders(
+    rec: Recognized, lexicon: Lexicon, participants: tuple[Participant, ...], group: list[_Party],
+    published: dt.date | None,
+) -> tuple[Participant, ...]:
+    """A notable office holder named without title or state ("استقبل السيسي الجبير") gets
+    the role they held on the publication date, from the office holders lexicon."""
+    if not any(p.name and p.affiliation is None and _is_known(rec, party) for p, party in zip(participants, group)):
+        return participants
+    from meetsum.officeholders import load_officeholders
+
+    holders = load_officeholders(lexicon) if lexicon is not _default() else _default_holders()
+    resolved = []
+    for participant, party in zip(participants, group):
+        holder = holders.find(participant.name, published, role=participant.role) if (
+            participant.name and participant.affiliation is None and _is_known(rec, party)) else None
+        if holder is not None and holder.role is not None:
+            state = lexicon.countries.get(holder.role.of)
+            body = lexicon.organizations.get(holder.role.of)
+            participant = replace(participant, role=participant.role or holder.role.role,
+                                  affiliation=(state or body).ar if (state or body) else None)
+        resolved.append(participant)
+    return tuple(resolved)
+
+
+def _is_known(rec: Recognized, party: _Party) -> bool:
+    return party.name is not None and any(
+        rec.matches.get(start) is not None and rec.matches[start].has("person") for start, _ in party.mentions)
+
+
+def _default():
+    from meetsum.lexicon import default_lexicon
+
+    return default_lexicon()
+
+
+def _default_holders():
+    from meetsum.officeholders import default_officeholders
+
+    return default_officeholders()
 
 
 def _host_state(
@@ -622,7 +675,7 @@ def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:
 
 def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
     doc = rec.doc
-    name = _span_text(doc, *party.name).replace("_", " ") if party.name else None
+    name = _name_text(doc, party.name).replace("_", " ") if party.name else None
     role = None
     if party.title and not party.title.counterpart:
         title = party.title
@@ -933,8 +986,8 @@ def _mentioned(
     for party in parties:
         if id(party) in taking_part or party.name is None:
             continue
-        text = _span_text(doc, *party.name)
-        found.setdefault(text, Mention(text, "person", _evidence(doc, *party.name)))
+        text = _name_text(doc, party.name)
+        found.setdefault(text, Mention(text, "person", _evidence(doc, party.name[0], party.name[1])))
     venue_cities = {match_key(m.venue.city) for m in meetings if m.venue and m.venue.city}
     for entity in rec.entities:
         if entity.kind == "city" or entity.via != "name":

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import yaml
 
@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 _ARABIC_FORM = re.compile("[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*")
+T = TypeVar("T")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _CLITICS = "وف"
 _PREPOSITIONS = "بلك"
@@ -217,49 +218,64 @@ def default_lexicon() -> Lexicon:
     off), under a name that is the hash of the data files, the code that builds the lexicon,
     the meetsum version and the Python version, so a change to any builds it afresh.
     """
-    path = _cache_path()
+    return cached("lexicon", load_lexicon)
+
+
+def cached(name: str, build: Callable[[], T], *code: str) -> T:
+    """``build()``, kept in the user's cache directory under a name hashed from the data
+    files, ``code`` (the modules that build and read the object), this module, the meetsum
+    version and the Python version."""
+    path = _cache_path(name, code)
     if path is not None:
         try:
             return pickle.loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             pass
-    lexicon = load_lexicon()
+    built = build()
     if path is not None:
-        _write_atomically(path, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
-    return lexicon
+        try:
+            _write_atomically(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError):  # not cacheable: still correct
+            pass
+    return built
 
 
-def _cache_path() -> Path | None:
+def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     if os.environ.get("MEETSUM_CACHE", "1") == "0":
         return None
     from meetsum import __version__
 
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
-    for module in (__file__, text_module.__file__):  # the code that builds and reads it
+    for module in (__file__, text_module.__file__, *code):
         digest.update(Path(module).read_bytes())
-    for name in _FILES:
-        digest.update(resources.files("meetsum").joinpath("data", f"{name}.yaml").read_bytes())
+    for file in _FILES:
+        digest.update(resources.files("meetsum").joinpath("data", f"{file}.yaml").read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "meetsum" / f"lexicon-{digest.hexdigest()[:16]}.pickle"
+    return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Best effort: a read-only or full cache directory only costs the speed-up."""
+    """Best effort: a read-only or full cache directory only costs the speed-up. Older
+    versions of the same object are removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)
+        prefix = path.name.rsplit("-", 1)[0]
+        for stale in path.parent.glob(f"{prefix}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
 
 
 _FILES = (
     "countries", "cities", "organizations", "titles", "honorifics", "cues", "calendar",
-    "names", "words",
+    "names", "words", "officeholders",
 )
-# A user lexicon (--lexicon) may hold any of these; officeholders is read by officeholders.py.
-USER_SECTIONS = (*_FILES, "officeholders")
+# A user lexicon (--lexicon) may hold any of these sections.
+USER_SECTIONS = _FILES
 
 
 def _read_builtin(name: str) -> dict[str, Any]:
@@ -428,6 +444,7 @@ def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
     _build_sections(raw["honorifics"], builder, terms, ("honorifics",), kind_of=lambda s: "honorific")
     _build_sections(raw["cues"], builder, terms, CUE_SECTIONS, kind_of=lambda s: f"cue.{s}")
     _build_calendar(raw["calendar"], builder, terms)
+    _build_known_people(raw["officeholders"], builder)
     words = _build_words(raw["names"], raw["words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
     return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index())
@@ -568,6 +585,18 @@ def _build_calendar(part: dict[str, Any], builder: _Builder, terms: dict[tuple[s
     for section in _CALENDAR_LISTS:
         for form in _forms(filename, section, data.get(section, [])):
             builder.add(form, Sense(section.rstrip("s"), form))
+
+
+def _build_known_people(part: dict[str, Any], builder: _Builder) -> None:
+    """The names of notable office holders, so that "فيدان" alone is a person. Their roles
+    are read, and the whole file validated, by meetsum.officeholders."""
+    filename = part["file"]
+    for key, entry in part["data"].items():
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{filename}: {key}: must be a mapping")
+        for field in ("ar", "short"):
+            for form in _forms(filename, f"{key}.{field}", entry.get(field, [])):
+                builder.add(form, Sense("person", str(key)))
 
 
 def _build_words(names: dict[str, Any], words: dict[str, Any]) -> dict[str, frozenset[str]]:

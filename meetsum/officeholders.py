@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from meetsum.lexicon import Lexicon, LexiconError, check_form, default_lexicon
+from meetsum.lexicon import Lexicon, LexiconError, cached, check_form, default_lexicon
 from meetsum.text import analyze, match_key
 
 __all__ = [
@@ -99,6 +99,10 @@ class OfficeHolders:
 
     def __len__(self) -> int:
         return len(self.people)
+
+    def __reduce__(self):
+        """Pickle (for the cache) as plain dicts; the read-only views come back on load."""
+        return _restore, (dict(self.people), dict(self.full), dict(self.short))
 
     def find(self, name: str | None, on: date | None = None, *, role: str | None = None) -> Holder | None:
         """The person ``name`` designates and their role on ``on``; None if no one matches.
@@ -219,8 +223,9 @@ def _people_of(data: dict[str, Any], filename: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def default_officeholders() -> OfficeHolders:
-    """The built-in office holders checked against the built-in lexicon, once per process."""
-    return load_officeholders(default_lexicon())
+    """The built-in office holders checked against the built-in lexicon, once per process
+    (and kept in the user's cache directory like the lexicon)."""
+    return cached("officeholders", lambda: load_officeholders(default_lexicon()), __file__)
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +276,10 @@ def _build(entries: Mapping[str, tuple[str, Any]], lexicon: Lexicon) -> OfficeHo
         MappingProxyType({k: tuple(v) for k, v in full.items()}),
         MappingProxyType({k: tuple(v) for k, v in short.items()}),
     )
+
+
+def _restore(people: dict, full: dict, short: dict) -> OfficeHolders:
+    return OfficeHolders(MappingProxyType(people), MappingProxyType(full), MappingProxyType(short))
 
 
 def _overlap(first: Sequence[Role], second: Sequence[Role]) -> bool:

@@ -59,6 +59,7 @@ class Person:
     name_start: int | None
     name_end: int | None
     title: Title | None
+    name_skip: int = 0  # key characters of a clitic before the name: "والجبير"
 
     @property
     def has_name(self) -> bool:
@@ -318,11 +319,15 @@ def _people(
         name_end = _name_end(tokens, matches, lexicon, index, trusted=after_honorific, recurring=recurring)
         if name_end - index >= (1 if after_honorific else 2):
             people.append(Person(index, name_end, index, name_end, None))
+            covered.update(range(index, name_end))
             index = name_end
         else:
             index += 1
+    for match in matches.values():  # notable people named without a title: "فيدان"
+        if match.has("person") and not covered & set(range(match.start, match.end)):
+            people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
     people = _names_before_commas(tokens, matches, lexicon, people)
-    return _titles_after_names(tokens, sorted(people, key=lambda person: person.start))
+    return _titles_after_names(tokens, matches, sorted(people, key=lambda person: person.start))
 
 
 _APPOSITIVE_MAX_TOKENS = 3
@@ -352,7 +357,13 @@ def _names_before_commas(
     return people + found
 
 
-def _titles_after_names(tokens: Sequence[Token], people: list[Person]) -> list[Person]:
+def _conjoined(tokens: Sequence[Token], matches: dict[int, Match], index: int) -> bool:
+    """The word at ``index`` carries the conjunction و ("ورئيس الوزراء": a new item)."""
+    match = matches.get(index)
+    return bool(match and match.skip and tokens[index].key.startswith("و"))
+
+
+def _titles_after_names(tokens: Sequence[Token], matches: dict[int, Match], people: list[Person]) -> list[Person]:
     """"عبدالله بن زايد آل نهيان وزير الخارجية" (or "أليس نيلز، نائبة مساعد وزير"): a title
     right after a name is that person's, when the title has no name of its own; it replaces
     a bare royal title ("الأمير محمد بن سلمان ولي العهد")."""
@@ -360,10 +371,12 @@ def _titles_after_names(tokens: Sequence[Token], people: list[Person]) -> list[P
     for person in people:
         previous = merged[-1] if merged else None
         if (previous and previous.has_name and person.title is not None and not person.has_name
-                and not person.title.collective and (person.start == previous.end or (
+                and not person.title.collective and not _conjoined(tokens, matches, person.start)
+                and (person.start == previous.end or (
                     person.start == previous.end + 1 and tokens[previous.end].key in _COMMAS))
                 and (previous.title is None or previous.title.affiliation is None)):
-            merged[-1] = Person(previous.start, person.end, previous.name_start, previous.name_end, person.title)
+            merged[-1] = Person(previous.start, person.end, previous.name_start, previous.name_end, person.title,
+                                previous.name_skip)
         else:
             merged.append(person)
     return merged
@@ -376,7 +389,8 @@ def _nisba_surname(matches: dict[int, Match], title: Title, start: int, end: int
     """"رئيس الوزراء العراقي محمد شياع السوداني": after a name, a nationality adjective
     other than the title's own is a family name."""
     adjective = entity_of(matches.get(end), nisba=True)
-    if end - start >= 2 and adjective and title.affiliation and adjective.key != title.affiliation.key:
+    if (end - start >= 2 and adjective and matches[end].skip == 0 and title.affiliation
+            and adjective.key != title.affiliation.key):
         return adjective.end if adjective.end == end + 1 else end
     return end
 
@@ -416,8 +430,8 @@ def _name_end(
     index = start
     while index < len(tokens) and index - start < _MAX_NAME_TOKENS:
         token = tokens[index]
-        if token.key == "_" and index > start and index + 1 < len(tokens):
-            index += 1  # words of a hashtag name are joined by "_"
+        if token.key in ("_", "#") and index > start and index + 1 < len(tokens):
+            index += 1  # hashtag names: "#فلاديمير_بوتين", "رجب طيب #أردوغان"
             continue
         if not _name_like(token, matches.get(index), lexicon) or token.sentence != tokens[start].sentence:
             break
@@ -427,7 +441,7 @@ def _name_end(
             break
         index += 1
     while index > start and ("particle" in lexicon.words.get(tokens[index - 1].key, frozenset())
-                             or tokens[index - 1].key == "_"):
+                             or tokens[index - 1].key in ("_", "#")):
         index -= 1  # a name never ends on بن or أبو
     return index
 
@@ -454,7 +468,7 @@ def _common_with_pronoun(key: str, lexicon: Lexicon) -> bool:
         stem = key[: -len(suffix)]
         if key.endswith(suffix) and len(stem) >= 2:
             for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
-                if lexicon.words.get(candidate, frozenset()) & _NAME_STOP_CLASSES:
+                if lexicon.word_classes(candidate) & _NAME_STOP_CLASSES:  # also "بقوله"
                     return True
     return False
 
