@@ -17,7 +17,7 @@ from meetsum.model import (
     AgendaItem, Evidence, Meeting, Mention, Participant, Statement, Summary, Venue,
 )
 from meetsum.recognize import Entity, Person, Recognized, Title
-from meetsum.text import Document, Token, match_key
+from meetsum.text import Document, Token, match_key, visible
 
 __all__ = ["assemble"]
 
@@ -94,9 +94,10 @@ def _title_line(doc: Document) -> str | None:
 
 
 def _span_text(doc: Document, start: int, end: int, skip: int = 0) -> str:
+    """Tokens ``start:end`` as written (less ``skip`` clitic characters and invisible marks)."""
     tokens = doc.tokens
     first = tokens[start].offset_of_key_index(skip) if skip else tokens[start].start
-    return doc.text[first : tokens[end - 1].end]
+    return visible(doc.text[first : tokens[end - 1].end])
 
 
 def _evidence(doc: Document, start: int, end: int) -> Evidence:

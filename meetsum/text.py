@@ -25,7 +25,7 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
-__all__ = ["Token", "Sentence", "Document", "analyze", "match_key", "split_sentences"]
+__all__ = ["Token", "Sentence", "Document", "analyze", "match_key", "split_sentences", "visible"]
 
 _DROPPED = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
@@ -124,6 +124,28 @@ def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int)
         sentences.append(Sentence(len(sentences), begin, begin + len(stripped)))
 
 
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                       "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad")
+
+
+_REMOVE_INVISIBLE = {ord(char): None for char in _INVISIBLE}
+
+
+def visible(text: str) -> str:
+    """``text`` without bidi and zero-width marks (for values copied from the input)."""
+    return text.translate(_REMOVE_INVISIBLE)
+
+
+def _visible_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without bidi and zero-width marks at its edges, so that names and
+    places copied from the text carry none."""
+    while start < end and text[start] in _INVISIBLE:
+        start += 1
+    while end > start and text[end - 1] in _INVISIBLE:
+        end -= 1
+    return start, end
+
+
 def analyze(text: str) -> Document:
     """Split ``text`` into sentences and tokens."""
     sentences = split_sentences(text)
@@ -131,9 +153,10 @@ def analyze(text: str) -> Document:
     tokens = []
     for sentence in sentences:
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            surface = match.group()
+            start, end = _visible_bounds(text, match.start(), match.end())
+            surface = text[start:end]
             key = match_key(surface)
             if key:
-                tokens.append(Token(surface, key, match.start(), match.end(), sentence.index))
+                tokens.append(Token(surface, key, start, end, sentence.index))
     return Document(text, tuple(tokens), sentences)
 

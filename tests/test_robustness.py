@@ -237,8 +237,6 @@ def test_bidi_marks_do_not_hide_the_meeting(runner, tmp_path):
         assert not BIDI_OVERRIDES.search(shown), fmt
 
 
-@pytest.mark.xfail(reason="extracted spans keep bidi marks at their edges (recognize/assemble)",
-                   strict=False)
 def test_bidi_marks_do_not_stick_to_extracted_names(runner, tmp_path):
     [record] = jsonl(run(runner, "-f", "jsonl", write(tmp_path, "bidi.txt", BIDI_TEXT)).stdout)
     assert [p["name"] for p in record["participants"]] == NAMES
