@@ -425,8 +425,8 @@ def _meeting(
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
-    agenda = tuple(_agenda(rec, lexicon, all_parties, group, sentences))
-    statements = tuple(_statements(rec, lexicon, group))
+    agenda = _union([_agenda(rec, lexicon, all_parties, group, sentences)])
+    statements = _union([_statements(rec, lexicon, group)])
     first = min(sentences)
     sentence = doc.sentences[first]
     return Meeting(status, kind, date.isoformat() if date else None, venue, participants, agenda, statements,
