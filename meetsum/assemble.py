@@ -55,7 +55,7 @@ def assemble(rec: Recognized, lexicon: Lexicon, published: dt.date | None) -> Su
         return Summary(False, title, _iso(published), None, None, None, None, (), (), (),
                        tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
-    participants = _union(meeting.participants for meeting in meetings)
+    participants = _without_doubles(_union(meeting.participants for meeting in meetings))
     taking_part = {id(party) for _, group in found for party in group}
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
@@ -251,6 +251,8 @@ def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     n = len(short)
     if n == 1:
         return short[0] in (full[0], full[-1])
+    if n < len(full) and (short[0], short[-1]) == (full[0], full[-1]):
+        return True  # "حمد العطية" for "حمد بن علي العطية"
     return any(full[i : i + n] == short for i in range(len(full) - n + 1))
 
 
@@ -425,6 +427,7 @@ def _meeting(
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
+    participants = _without_doubles(participants)
     agenda = _union([_agenda(rec, lexicon, all_parties, group, sentences)])
     statements = _union([_statements(rec, lexicon, group)])
     first = min(sentences)
@@ -449,6 +452,25 @@ def _resolve_counterparts(
             participant = replace(participant, role=role, affiliation=affiliation)
         resolved.append(participant)
     return tuple(resolved)
+
+
+def _without_doubles(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """A one-word name with the same role and state as a fuller one is the same person
+    spelled another way (ميركل beside أنجيلا ميريكل): it becomes an alias."""
+    kept: list[Participant] = []
+    for participant in participants:
+        twin = next((i for i, other in enumerate(kept) if _same_office(other, participant)), None)
+        if twin is None:
+            kept.append(participant)
+            continue
+        short, full = sorted((kept[twin], participant), key=lambda p: len((p.name or "").split()))
+        kept[twin] = replace(full, aliases=tuple(sorted({*full.aliases, *short.aliases, short.name or ""} - {"", full.name})))
+    return tuple(kept)
+
+
+def _same_office(a: Participant, b: Participant) -> bool:
+    one_word = [p for p in (a, b) if p.name and len(p.name.split()) == 1]
+    return bool(one_word) and a.name and b.name and a.role and a.role == b.role and a.affiliation and a.affiliation == b.affiliation
 
 
 def _known_office_holders(
