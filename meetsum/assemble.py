@@ -914,6 +914,17 @@ def _adjective(key: str) -> bool:
     return key.endswith(("يه", "ي"))
 
 
+def _is_topic(rec: Recognized, start: int, end: int) -> bool:
+    """Not a clause ("أضاف البيان") nor mostly the person it opens with ("دميتري ميدفيديف");
+    "موقف قائد الجيش عبد الفتاح البرهان من المبادرات" is a topic."""
+    first = rec.matches.get(start)
+    if first is not None and any(first.has(kind) for kind in ("cue.statement", "cue.meeting", "cue.call")):
+        return False
+    opening = [p for p in rec.people if p.start <= start < p.end]
+    named = sum(min(end, p.end) - start for p in opening)
+    return named * 2 < end - start
+
+
 def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
     tokens, lexicon = rec.doc.tokens, rec.lexicon
     while start < end and (not tokens[start].key[0].isalnum() or _function_word(lexicon, tokens[start])):
@@ -921,7 +932,7 @@ def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
     while end > start and (not tokens[end - 1].key[0].isalnum() or _function_word(lexicon, tokens[end - 1])):
         end -= 1
     words = [t for t in tokens[start:end] if t.key[0].isalnum()]
-    if sum(not _function_word(lexicon, t) for t in words) < 2:
+    if sum(not _function_word(lexicon, t) for t in words) < 2 or not _is_topic(rec, start, end):
         return None
     if len(words) > _AGENDA_MAX_WORDS:
         end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
