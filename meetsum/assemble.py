@@ -129,29 +129,52 @@ _BETWEEN_REACH = 3  # "بين" within three words of "محادثات" or "قمة
 
 
 def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
-    """States and organizations listed right after a meeting word and "بين" or "بمشاركة"
-    ("محادثات بين اليونان وصندوق النقد الدولي") take part as unnamed parties."""
-    tokens, found = rec.doc.tokens, []
+    """States and organizations that meet as such take part as unnamed parties: right after
+    a meeting word ("اجتماع مجلس الأمن", "يعقد حلف شمال الأطلسي"), listed after it with
+    "بين", "بمشاركة" or "مع" ("محادثات بين اليونان وصندوق النقد الدولي"), or as a pair right
+    before it ("الناتو وروسيا يجريان محادثات")."""
     taken = {i for p in parties for s, e in p.mentions for i in range(s, e)}
     entity_at = {e.start: e for e in rec.entities if e.via == "name" and e.kind in ("country", "organization")}
+    entity_ending = {e.end: e for e in entity_at.values()}
+    chosen: dict[int, Entity] = {}
     for sentence in _meeting_sentences(rec):
         meeting_end = -_BETWEEN_REACH - 1
         for match in rec.sentence_matches(sentence):
             if any(match.has(kind) for kind in _MEETING_CUES):
                 meeting_end = match.end
-            if not match.has("cue.between") or match.start - meeting_end > _BETWEEN_REACH:
-                continue
-            index = match.end
-            while index < len(tokens) and tokens[index].sentence == sentence:
-                entity = entity_at.get(index)
-                if entity is not None and index not in taken:
-                    found.append(_Party(None, None, entity, [(entity.start, entity.end)]))
-                    index = entity.end
-                elif tokens[index].key in _COMMA_KEYS:
-                    index += 1
-                else:
-                    break
+                if not set(match.keys("cue.meeting")) & _NAMING_CUES:  # "زيارة كندا", "قمة مجموعة السبع"
+                    chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence)[:1])
+                chosen.update((e.start, e) for e in _pair_before(rec, entity_ending, match.start))
+            elif (match.has("cue.between") or match.has("cue.with")) and match.start - meeting_end <= _BETWEEN_REACH:
+                chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence))
+    return [_Party(None, None, e, [(e.start, e.end)]) for start, e in sorted(chosen.items()) if start not in taken]
+
+
+_NAMING_CUES = frozenset({"visit", "summit"})  # what follows names a place or the summit itself
+
+
+def _entity_list(rec: Recognized, entity_at: dict[int, Entity], index: int, sentence: int) -> list[Entity]:
+    """The states and organizations listed from ``index`` on (joined by و or commas)."""
+    tokens, found = rec.doc.tokens, []
+    while index < len(tokens) and tokens[index].sentence == sentence:
+        entity = entity_at.get(index)
+        if entity is not None:
+            found.append(entity)
+            index = entity.end
+        elif tokens[index].key in _COMMA_KEYS or tokens[index].key == "#":
+            index += 1
+        else:
+            break
     return found
+
+
+def _pair_before(rec: Recognized, entity_ending: dict[int, Entity], index: int) -> list[Entity]:
+    """"X وY" right before a meeting word: both meet."""
+    second = entity_ending.get(index)
+    if second is None or not rec.doc.tokens[second.start].key.startswith("و"):
+        return []
+    first = entity_ending.get(second.start)
+    return [first, second] if first is not None else []
 
 
 def _name_span(person: Person) -> tuple[int, int, int] | None:
