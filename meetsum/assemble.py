@@ -586,7 +586,7 @@ def _date(
     """The best date clue of the meeting's sentences: a written-out date, then a marked
     weekday (الاثنين القادم), then the earliest sentence's relative day."""
     tokens = rec.doc.tokens
-    clues = find_dates(tokens, rec.matches, lexicon, published, prefer_future=prefer_future)
+    clues = _dated_clues(rec, lexicon, published, prefer_future)
     order = {sentence: rank for rank, sentence in enumerate(sentences)}
     candidates = [c for c in clues if tokens[c.start].sentence in order]
     if not candidates:  # the lead sentence dates the event it reports
@@ -601,6 +601,20 @@ def _date(
 
 
 _RECENT_DAYS, _AHEAD_DAYS = 7, 90
+
+
+def _dated_clues(rec: Recognized, lexicon: Lexicon, published: dt.date | None, ahead: bool) -> list[DateClue]:
+    """Date clues, a bare weekday read forward when the meeting lies ahead or its own
+    sentence speaks in the present or future ("يقوم السيسي الاثنين بزيارة")."""
+    tokens = rec.doc.tokens
+    back = find_dates(tokens, rec.matches, lexicon, published, prefer_future=False)
+    forward = find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)
+    chosen = []
+    for past, future in zip(back, forward):
+        sentence = tokens[past.start].sentence
+        looks_ahead = ahead or any(m.has("cue.present") or m.has("cue.planned") for m in rec.sentence_matches(sentence))
+        chosen.append(future if looks_ahead else past)
+    return chosen
 
 
 def _is_news(date: dt.date, published: dt.date | None) -> bool:
@@ -627,6 +641,10 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
         placed = [city for city in here if _placed(rec, city)]
         if placed or here:
             return _venue_of(rec, lexicon, (placed or here)[0])
+    for sentence in _meeting_sentences(rec):  # "وسيعقد اللقاء في مقر الحلف في بروكسل"
+        placed = [city for city in cities if tokens[city.start].sentence == sentence and _placed(rec, city)]
+        if placed:
+            return _venue_of(rec, lexicon, placed[0])
     dateline = _dateline_city(rec, cities)
     return _venue_of(rec, lexicon, dateline) if dateline else None
 
@@ -678,6 +696,8 @@ def _placed(rec: Recognized, city: Entity) -> bool:
     if match.skip and rec.doc.tokens[city.start].key[match.skip - 1] == "ب":
         return True
     index = city.start
+    if index > 0 and rec.doc.tokens[index - 1].key == "#":
+        index -= 1  # "في #بروكسل"
     if index > 0 and (rec.matches.get(index - 1) or match).has("country_nisba"):
         index -= 1  # العاصمة القطرية الدوحة
     return _follows(rec, index, "cue.venue_lead")
