@@ -805,7 +805,46 @@ def _agenda(
         end = _phrase_end(rec, begin)
         items.extend(_split_items(rec, begin, end))
     items.extend(_quoted_topics(rec, about))
+    items.extend(_purposes(rec, sentences, skippable))
     return items
+
+
+def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> list[AgendaItem]:
+    """A purpose after the meeting word: "توجهت ميركل إلى باريس لإجراء تقييم مشترك للوضع",
+    "من أجل رسم الطريق": ل before a verbal noun, or a purpose marker."""
+    tokens, items = rec.doc.tokens, []
+    inside = {i for m in rec.matches.values() for i in range(m.start, m.end)}
+    for sentence in sentences:
+        seen_meeting = False
+        for index in _sentence_token_range(rec, sentence):
+            match = rec.matches.get(index)
+            if match is not None and any(match.has(kind) for kind in _MEETING_CUES):
+                seen_meeting = True
+                continue
+            if not seen_meeting or index in skippable:
+                continue
+            if match is not None and match.has("cue.purpose"):
+                begin, cut = match.end, 0
+            elif index not in inside and _verbal_noun_with_li(rec.lexicon, tokens[index].key):
+                begin, cut = index, 1
+            else:
+                continue
+            item = _agenda_item(rec, begin, _phrase_end(rec, begin + 1), cut)
+            if item:
+                items.append(item)
+            break
+    return items
+
+
+_VERBAL_NOUN_STARTS = ("ا", "ت")
+_VERBAL_NOUN_MIN = 6
+
+
+def _verbal_noun_with_li(lexicon: Lexicon, key: str) -> bool:
+    """"لإجراء", "لتحديد", "لاتخاذ": the preposition ل before a verbal noun of a derived
+    verb (not لل + a definite noun, which is mostly part of a name)."""
+    return (len(key) >= _VERBAL_NOUN_MIN and key.startswith("ل") and not key.startswith("لل")
+            and key[1:].startswith(_VERBAL_NOUN_STARTS) and not lexicon.words.get(key))
 
 
 _OPENING_QUOTES = frozenset("«“\"")
@@ -968,8 +1007,8 @@ def _is_topic(rec: Recognized, start: int, end: int) -> bool:
     return named * 2 < end - start
 
 
-def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
-    tokens, lexicon = rec.doc.tokens, rec.lexicon
+def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaItem | None:
+    tokens, lexicon, first = rec.doc.tokens, rec.lexicon, start
     while start < end and (not tokens[start].key[0].isalnum() or _function_word(lexicon, tokens[start])):
         start += 1
     while end > start and (not tokens[end - 1].key[0].isalnum() or _function_word(lexicon, tokens[end - 1])):
@@ -979,7 +1018,7 @@ def _agenda_item(rec: Recognized, start: int, end: int) -> AgendaItem | None:
         return None
     if len(words) > _AGENDA_MAX_WORDS:
         end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
-    skip = _conjunction_length(rec, start)
+    skip = cut if cut and start == first else _conjunction_length(rec, start)
     text = _span_text(rec.doc, start, end, skip)
     return AgendaItem(text, _evidence(rec.doc, start, end))
 
