@@ -35,6 +35,8 @@ __all__ = [
     "Organization",
     "Sense",
     "Term",
+    "check_form",
+    "check_forms",
     "default_lexicon",
     "load_lexicon",
 ]
@@ -376,7 +378,8 @@ def check_form(filename: str, where: str, form: Any) -> str:
     return form
 
 
-def _forms(filename: str, where: str, values: Any) -> list[str]:
+def check_forms(filename: str, where: str, values: Any) -> list[str]:
+    """``values`` if it is a list of well-formed Arabic phrases, none twice, else LexiconError."""
     if not isinstance(values, list):
         raise LexiconError(f"{filename}: {where}: must be a list of Arabic forms")
     forms = [check_form(filename, where, value) for value in values]
@@ -462,9 +465,9 @@ def _build_countries(part: dict[str, Any], builder: _Builder) -> dict[str, Count
             raise LexiconError(f"{filename}: {where}.status: {status!r} is not one of {COUNTRY_STATUSES}")
         ar = check_form(filename, f"{where}.ar", entry["ar"])
         countries[key] = Country(key, ar, entry["en"], check_form(filename, f"{where}.capital", entry["capital"]), status)
-        for form in [ar, *_forms(filename, f"{where}.aliases", entry.get("aliases", []))]:
+        for form in [ar, *check_forms(filename, f"{where}.aliases", entry.get("aliases", []))]:
             builder.add(form, Sense("country", key))
-        for masculine in _forms(filename, f"{where}.nisba", entry.get("nisba", [])):
+        for masculine in check_forms(filename, f"{where}.nisba", entry.get("nisba", [])):
             for form in nisba_forms(masculine):
                 builder.add(form, Sense("country_nisba", key))
     return countries
@@ -480,7 +483,7 @@ def _build_cities(
             raise LexiconError(f"{filename}: {key}.country: {entry['country']!r} is not in countries.yaml")
         ar = check_form(filename, f"{key}.ar", entry["ar"])
         cities[str(key)] = City(str(key), ar, entry["en"], entry["country"])
-        for form in [ar, *_forms(filename, f"{key}.aliases", entry.get("aliases", []))]:
+        for form in [ar, *check_forms(filename, f"{key}.aliases", entry.get("aliases", []))]:
             builder.add(form, Sense("city", str(key)))
     return cities
 
@@ -500,11 +503,11 @@ def _build_organizations(part: dict[str, Any], builder: _Builder) -> dict[str, O
             raise LexiconError(f"{filename}: {key}.kind: {entry['kind']!r} is not one of {ORGANIZATION_KINDS}")
         ar = check_form(filename, f"{key}.ar", entry["ar"])
         organizations[str(key)] = Organization(str(key), ar, entry["en"], entry["kind"])
-        aliases = _forms(filename, f"{key}.aliases", entry.get("aliases", []))
+        aliases = check_forms(filename, f"{key}.aliases", entry.get("aliases", []))
         names = aliases if entry.get("needs_context") else [ar, *aliases]
         for form in names:
             builder.add(form, Sense("organization", str(key)))
-        for form in _forms(filename, f"{key}.nisba", entry.get("nisba", [])):
+        for form in check_forms(filename, f"{key}.nisba", entry.get("nisba", [])):
             builder.add(form, Sense("organization_nisba", str(key)))
     return organizations
 
@@ -517,7 +520,7 @@ def _term_entries(filename: str, section: str, entries: Any) -> Iterable[tuple[s
         _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str, "reports": bool, "rank": bool})
         if "en" not in entry or "ar" not in entry:
             raise LexiconError(f"{filename}: {where}: needs 'en' and 'ar'")
-        yield str(key), entry, _forms(filename, f"{where}.ar", entry["ar"])
+        yield str(key), entry, check_forms(filename, f"{where}.ar", entry["ar"])
 
 
 def _build_titles(
@@ -580,10 +583,10 @@ def _build_calendar(part: dict[str, Any], builder: _Builder, terms: dict[tuple[s
         for number, forms in table.items():
             if not (isinstance(number, str) and re.fullmatch(r"-?\d+", number) and int(number) in allowed):
                 raise LexiconError(f"{filename}: {section}: key {number!r} must be a quoted number in {allowed}")
-            for form in _forms(filename, f"{section}.{number}", forms):
+            for form in check_forms(filename, f"{section}.{number}", forms):
                 builder.add(form, Sense(kind, number))
     for section in _CALENDAR_LISTS:
-        for form in _forms(filename, section, data.get(section, [])):
+        for form in check_forms(filename, section, data.get(section, [])):
             builder.add(form, Sense(section.rstrip("s"), form))
 
 
@@ -595,7 +598,7 @@ def _build_known_people(part: dict[str, Any], builder: _Builder) -> None:
         if not isinstance(entry, dict):
             raise LexiconError(f"{filename}: {key}: must be a mapping")
         for field in ("ar", "short"):
-            for form in _forms(filename, f"{key}.{field}", entry.get(field, [])):
+            for form in check_forms(filename, f"{key}.{field}", entry.get(field, [])):
                 builder.add(form, Sense("person", str(key)))
 
 
@@ -606,14 +609,14 @@ def _build_words(names: dict[str, Any], words: dict[str, Any]) -> dict[str, froz
     if not isinstance(given, dict):
         raise LexiconError(f"{names['file']}: given: must be a mapping of lists")
     for group, forms in given.items():
-        for form in _forms(names["file"], f"given.{group}", forms):
+        for form in check_forms(names["file"], f"given.{group}", forms):
             classes[match_key(form)].add("given")
-    for form in _forms(names["file"], "particles", names["data"].get("particles", [])):
+    for form in check_forms(names["file"], "particles", names["data"].get("particles", [])):
         classes[match_key(form)].add("particle")
     unknown = sorted(set(words["data"]) - set(WORD_CLASSES))
     if unknown:
         raise LexiconError(f"{words['file']}: unknown section(s) {unknown}")
     for section in WORD_CLASSES:
-        for form in _forms(words["file"], section, words["data"].get(section, [])):
+        for form in check_forms(words["file"], section, words["data"].get(section, [])):
             classes[match_key(form)].add(section)
     return {key: frozenset(value) for key, value in classes.items()}

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from meetsum.lexicon import Lexicon, LexiconError, cached, check_form, default_lexicon
+from meetsum.lexicon import Lexicon, LexiconError, cached, check_form, check_forms, default_lexicon
 from meetsum.text import analyze, match_key
 
 __all__ = [
@@ -303,27 +303,15 @@ def _person(filename: str, key: Any, entry: Any, lexicon: Lexicon) -> Person:
     en = entry["en"]
     if not (isinstance(en, str) and en.strip()):
         raise LexiconError(f"{filename}: {key}.en: must be a non-empty string")
-    ar = _forms(filename, f"{key}.ar", entry["ar"])
+    ar = check_forms(filename, f"{key}.ar", entry["ar"])
     if not ar:
         raise LexiconError(f"{filename}: {key}.ar: needs at least one form")
-    short = _forms(filename, f"{key}.short", entry.get("short") or [])
+    short = check_forms(filename, f"{key}.short", entry.get("short") or [])
     roles = entry["roles"]
     if not (isinstance(roles, list) and roles):
         raise LexiconError(f"{filename}: {key}.roles: must be a non-empty list")
     return Person(key, en, tuple(ar), tuple(short),
                   tuple(_role(filename, f"{key}.roles[{i}]", r, lexicon) for i, r in enumerate(roles)))
-
-
-def _forms(filename: str, where: str, values: Any) -> list[str]:
-    if not isinstance(values, list):
-        raise LexiconError(f"{filename}: {where}: must be a list of Arabic forms")
-    forms = [check_form(filename, where, value) for value in values]
-    seen: set[str] = set()
-    for form in forms:
-        if match_key(form) in seen:
-            raise LexiconError(f"{filename}: {where}: {form!r} is listed twice")
-        seen.add(match_key(form))
-    return forms
 
 
 def _role(filename: str, where: str, entry: Any, lexicon: Lexicon) -> Role:
