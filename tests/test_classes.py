@@ -1,0 +1,582 @@
+"""Classes of cases: statements, names, titles, known office holders, states and bodies that
+meet as such, dates, venues, agenda and invisible marks, each checked through ``summarize``.
+
+Every article here was written by the team in the style of Arabic news agencies (SPA,
+QNA, WAM, MENA, Petra, Anadolu); the events and wording are invented and none is a real
+article. 2025-05-20, the publication date most cases use, is a Tuesday; 2025-05-18 is a Sunday.
+"""
+
+import pytest
+
+from meetsum import summarize
+from meetsum.lexicon import default_lexicon
+from meetsum.recognize import recognize
+from meetsum.text import analyze
+
+PUBLISHED = "2025-05-20"
+SUNDAY = "2025-05-18"
+
+
+def _summary(text, published=PUBLISHED):
+    return summarize(text, published=published)
+
+
+def _people(summary):
+    return [(p.name, p.role, p.affiliation) for p in summary.participants]
+
+
+def _statements(summary):
+    return [(s.speaker, s.text) for s in summary.statements]
+
+
+def _agenda(summary):
+    return [a.text for a in summary.agenda]
+
+
+def _venue(summary):
+    venue = summary.venue
+    return (venue.city, venue.country, venue.place) if venue else None
+
+
+def _recognized_names(text):
+    rec = recognize(analyze(text), default_lexicon())
+    tokens = rec.doc.tokens
+    return [rec.doc.text[tokens[p.name_start].start : tokens[p.name_end - 1].end] for p in rec.people if p.has_name]
+
+
+_AMMAN = "التقى وزير الخارجية الأردني أيمن الصفدي في عمان اليوم وزير الخارجية الألماني يوهان فاديفول. "
+_DOHA = "التقى وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني في الدوحة اليوم وزير الخارجية التركي هاكان فيدان. "
+
+
+# --------------------------------------------------------------------------- 1. statements
+
+
+@pytest.mark.parametrize(
+    ("tail", "statements"),
+    [
+        # a statement verb carrying the conjunction و, after the meeting sentence
+        ("وأكد فاديفول أن بلاده تدعم حل الدولتين.", [("يوهان فاديفول", "بلاده تدعم حل الدولتين")]),
+        ("وشدد الصفدي على ضرورة وقف إطلاق النار في غزة.", [("أيمن الصفدي", "ضرورة وقف إطلاق النار في غزة")]),
+        ("وأوضح الصفدي أن المحادثات كانت بناءة.", [("أيمن الصفدي", "المحادثات كانت بناءة")]),
+        # a statement stops before the next speaker
+        ("وشدد الصفدي على ضرورة وقف إطلاق النار، فيما أكد فاديفول أن بلاده تدعم حل الدولتين.",
+         [("أيمن الصفدي", "ضرورة وقف إطلاق النار"), ("يوهان فاديفول", "بلاده تدعم حل الدولتين")]),
+        ("وأوضح الصفدي أن المحادثات كانت بناءة، بينما قال فاديفول إن بلاده تدعم حل الدولتين.",
+         [("أيمن الصفدي", "المحادثات كانت بناءة"), ("يوهان فاديفول", "بلاده تدعم حل الدولتين")]),
+        # an aside between commas after the speaker is skipped
+        ("وأكد الصفدي، خلال اللقاء، أهمية التنسيق بين البلدين.", [("أيمن الصفدي", "أهمية التنسيق بين البلدين")]),
+    ],
+)
+def test_statements_after_a_meeting_sentence(tail, statements):
+    assert _statements(_summary(_AMMAN + tail)) == statements
+
+
+def test_a_statement_stops_before_the_next_speaker_named_by_title():
+    text = _DOHA + "وأكد رئيس الوزراء القطري أن بلاده ماضية في جهود الوساطة، فيما أكد فيدان أن أنقرة تدعم هذه الجهود."
+    assert _statements(_summary(text)) == [
+        ("محمد بن عبدالرحمن آل ثاني", "بلاده ماضية في جهود الوساطة"),
+        ("هاكان فيدان", "أنقرة تدعم هذه الجهود"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكد وزير الخارجية المصري بدر عبدالعاطي، خلال لقائه مع نظيره الإسباني خوسيه مانويل ألباريس، "
+        "أهمية التنسيق بين البلدين.",
+        "أكد وزير الخارجية المصري بدر عبدالعاطي، خلال لقائه مع نظيره الإسباني في القاهرة اليوم، "
+        "أهمية التنسيق بين البلدين.",
+    ],
+)
+def test_an_aside_about_the_meeting_is_not_part_of_the_statement(text):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert _statements(summary) == [("بدر عبدالعاطي", "أهمية التنسيق بين البلدين")]
+
+
+# --------------------------------------------------------------------------- 2. names
+
+
+@pytest.mark.parametrize(
+    ("text", "guest"),
+    [
+        # a word starting with و that is neither a known word nor seen alone stays in the name
+        ("التقى رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني في الدوحة اليوم المبعوث الأمريكي ستيف ويتكوف.",
+         ("ستيف ويتكوف", "المبعوث", "الولايات المتحدة")),
+        ("التقى رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني في الدوحة اليوم المبعوث الأممي كارل وينتر.",
+         ("كارل وينتر", "المبعوث", "الأمم المتحدة")),
+    ],
+)
+def test_a_name_keeps_a_word_that_starts_with_waw(text, guest):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert _people(summary)[1] == guest
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # غراهام is seen nowhere else: part of the name
+        ("التقى الوزير المبعوث الأمريكي توم باراك وغراهام.", ["توم باراك وغراهام"]),
+        # غراهام stands alone later: "و" starts a second item
+        ("التقى الوزير المبعوث الأمريكي توم باراك وغراهام. وأكد غراهام أن المحادثات كانت بناءة.", ["توم باراك"]),
+    ],
+)
+def test_a_waw_word_seen_alone_elsewhere_ends_the_name(text, names):
+    assert _recognized_names(text) == names
+
+
+def test_x_and_y_with_y_seen_alone_elsewhere_are_two_people():
+    text = ("استقبل الرئيس اللبناني جوزاف عون في بيروت اليوم المبعوثين الأمريكيين توم باراك وأورتاغوس. "
+            "وقالت نائبة المبعوث الأمريكي أورتاغوس إن المحادثات كانت بناءة.")
+    summary = _summary(text)
+    assert [p.name for p in summary.participants] == ["جوزاف عون", "توم باراك", "أورتاغوس"]
+    assert [[p.name for p in m.participants] for m in summary.meetings] == [["جوزاف عون", "توم باراك", "أورتاغوس"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "guest", "city"),
+    [
+        ("التقى وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني اليوم وزير الخارجية الروسي سيرغي لافروف بالدوحة.",
+         "سيرغي لافروف", "الدوحة"),
+        ("التقى وزير الخارجية العماني بدر البوسعيدي اليوم الرئيس الإيراني مسعود بزشكيان بمسقط.",
+         "مسعود بزشكيان", "مسقط"),
+        ("اجتمع وزير الخارجية الأمريكي ماركو روبيو بالرياض اليوم مع وزير الخارجية الروسي سيرغي لافروف.",
+         "ماركو روبيو", "الرياض"),
+    ],
+)
+def test_a_city_with_a_clitic_after_a_name_does_not_join_it(text, guest, city):
+    summary = _summary(text)
+    assert guest in [p.name for p in summary.participants]
+    assert summary.venue.city == city
+
+
+def test_a_hashtag_inside_a_name_does_not_end_it():
+    text = "التقى الرئيس التركي رجب طيب #أردوغان في أنقرة اليوم الرئيس الأذربيجاني إلهام علييف."
+    assert _recognized_names(text) == ["رجب طيب #أردوغان", "إلهام علييف"]
+
+
+# --------------------------------------------------------------------------- 3. titles
+
+
+def test_a_group_after_an_office_starts_a_new_party():
+    rec = recognize(analyze("استقبل الرئيس وفدا من حركة حماس."), default_lexicon())
+    people = rec.people
+    assert len(people) == 2
+    assert not people[0].title.collective and people[1].title.collective
+    assert (people[1].title.affiliation.kind, people[1].title.affiliation.key) == ("organization", "hamas")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("استقبل الرئيس الفلسطيني وفدا من حركة حماس في رام الله.",
+         [(None, "الرئيس", "فلسطين"), (None, "وفدا", "حماس")]),
+        ("استقبل وزير الخارجية المصري وفدا من حركة حماس في القاهرة اليوم.",
+         [(None, "وزير الخارجية", "مصر"), (None, "وفدا", "حماس")]),
+        # نظيره right after an office
+        ("التقى وزير الخارجية الأردني نظيره المصري في عمان اليوم.",
+         [(None, "وزير الخارجية", "الأردن"), (None, "وزير الخارجية", "مصر")]),
+    ],
+)
+def test_an_unnamed_office_then_a_group_or_counterpart_are_two_parties(text, people):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert _people(summary) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم ولي العهد السعودي الأمير محمد بن سلمان.",
+         ("محمد بن سلمان", "ولي العهد", "السعودية")),
+        ("التقى ولي العهد السعودي الأمير محمد بن سلمان في جدة اليوم الرئيس الأوكراني فولوديمير زيلينسكي.",
+         ("محمد بن سلمان", "ولي العهد", "السعودية")),
+        ("التقى الرئيس الأمريكي دونالد ترامب في البيت الأبيض أمس العاهل الأردني الملك عبدالله الثاني.",
+         ("عبدالله الثاني", "الملك", "الأردن")),
+        ("استقبل العاهل المغربي الملك محمد السادس في الرباط اليوم الرئيس الفرنسي إيمانويل ماكرون.",
+         ("محمد السادس", "الملك", "المغرب")),
+    ],
+)
+def test_an_office_nationality_and_royal_title_before_a_name(text, person):
+    summary = _summary(text)
+    assert len(summary.participants) == 2
+    assert person in _people(summary)
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "guest"),
+    [
+        ("استقبل وزير الخارجية العراقي فؤاد حسين في بغداد اليوم نظيره التركي.",
+         ("فؤاد حسين", "وزير الخارجية", "العراق"), (None, "وزير الخارجية", "تركيا")),
+        ("استقبل وزير الخارجية العراقي فؤاد حسين في بغداد اليوم نظيره التركي، وبحث معه سبل تعزيز العلاقات "
+         "الثنائية.", ("فؤاد حسين", "وزير الخارجية", "العراق"), (None, "وزير الخارجية", "تركيا")),
+        ("استقبل الرئيس الإماراتي محمد بن زايد آل نهيان في أبوظبي اليوم نظيره الفرنسي.",
+         ("محمد بن زايد آل نهيان", "الرئيس", "الإمارات"), (None, "الرئيس", "فرنسا")),
+    ],
+)
+def test_an_unnamed_counterpart_with_a_nationality_is_a_participant(text, host, guest):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert _people(summary) == [host, guest]
+    assert len(summary.meetings) == 1
+
+
+# --------------------------------------------------------------------------- 4. known office holders
+
+_JUBEIR = "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم الجبير."
+
+
+@pytest.mark.parametrize(
+    ("published", "role"),
+    [
+        # officeholders.yaml: وزير الخارجية 2015-04-29 to 2018-12-27, then وزير الدولة للشؤون الخارجية
+        ("2018-03-10", "وزير الخارجية"),
+        ("2024-03-10", "وزير الدولة للشؤون الخارجية"),
+    ],
+)
+def test_a_known_office_holder_without_a_title_gets_the_role_of_the_day(published, role):
+    summary = _summary(_JUBEIR, published)
+    assert summary.meeting_detected
+    assert _people(summary) == [("عبد الفتاح السيسي", "الرئيس", "مصر"), ("الجبير", role, "السعودية")]
+
+
+def test_a_known_office_holder_as_the_subject():
+    summary = _summary("التقى الجبير في الرياض اليوم وزير الخارجية الأمريكي ريكس تيلرسون.", "2018-03-10")
+    assert _people(summary) == [("الجبير", "وزير الخارجية", "السعودية"),
+                                ("ريكس تيلرسون", "وزير الخارجية", "الولايات المتحدة")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the short form in the meeting sentence, the full name with its title later
+        "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم الجبير. وكان وزير الدولة للشؤون الخارجية "
+        "السعودي عادل الجبير قد وصل إلى القاهرة أمس.",
+        # the full name with its title first, the short form in a later meeting sentence
+        "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم وزير الدولة للشؤون الخارجية السعودي عادل "
+        "الجبير. وعقد السيسي والجبير جلسة مباحثات تناولت العلاقات الثنائية.",
+    ],
+)
+def test_one_office_holder_spelled_two_ways_is_one_participant(text):
+    summary = _summary(text, "2024-03-10")
+    assert _people(summary) == [
+        ("عبد الفتاح السيسي", "الرئيس", "مصر"),
+        ("عادل الجبير", "وزير الدولة للشؤون الخارجية", "السعودية"),
+    ]
+    assert len(summary.meetings) == 1
+
+
+# --------------------------------------------------------------------------- 5. states and bodies that meet as such
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("يعقد حلف شمال الأطلسي الخميس محادثات مع روسيا.", ["حلف شمال الأطلسي", "روسيا"]),
+        ("يعقد حلف شمال الأطلسي الخميس المقبل في بروكسل محادثات مع روسيا حول الأمن الأوروبي.",
+         ["حلف شمال الأطلسي", "روسيا"]),
+        ("يعقد الاتحاد الأوروبي الخميس محادثات مع الصين في بروكسل.", ["الاتحاد الأوروبي", "الصين"]),
+        ("انطلقت اليوم محادثات بين اليونان وصندوق النقد الدولي.", ["اليونان", "صندوق النقد الدولي"]),
+        ("انطلقت في أثينا اليوم محادثات بين اليونان وصندوق النقد الدولي حول برنامج الإصلاح.",
+         ["اليونان", "صندوق النقد الدولي"]),
+        # الناتو is printed as the organization's short name
+        ("الناتو وروسيا يجريان محادثات.", ["حلف شمال الأطلسي", "روسيا"]),
+        ("الناتو وروسيا يجريان محادثات في بروكسل الأسبوع المقبل.", ["حلف شمال الأطلسي", "روسيا"]),
+    ],
+)
+def test_states_and_organizations_that_meet_are_unnamed_parties(text, parties):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert _people(summary) == [(None, None, party) for party in parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_party"),
+    [
+        ("يبدأ رئيس الوزراء الهندي ناريندرا مودي غدا زيارة كندا.", "كندا"),
+        ("التقى الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم رئيس الوزراء الهندي ناريندرا مودي، الذي وصل "
+         "قادما من زيارة كندا.", "كندا"),
+        ("التقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الياباني شيغيرو إيشيبا على هامش قمة مجموعة السبع "
+         "في كندا.", "مجموعة السبع"),
+        ("التقى وزير الخارجية الهندي سوبرامانيام جايشانكار في نيودلهي اليوم نظيره الألماني يوهان فاديفول "
+         "قبيل قمة مجموعة السبع.", "مجموعة السبع"),
+        ("تستضيف كندا قمة مجموعة السبع الشهر المقبل بمشاركة قادة الدول الأعضاء.", "مجموعة السبع"),
+        ("تستضيف كندا قمة مجموعة السبع الشهر المقبل بمشاركة قادة الدول الأعضاء.", "كندا"),
+    ],
+)
+def test_a_visited_state_or_a_summits_group_is_not_a_party(text, not_party):
+    summary = _summary(text)
+    assert (None, None, not_party) not in _people(summary)
+    assert all(p.name is not None for p in summary.participants)
+
+
+# --------------------------------------------------------------------------- 6. dates
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "status"),
+    [
+        # published on a Sunday: a bare weekday in a present-tense sentence lies ahead
+        ("يقوم الرئيس الفرنسي إيمانويل ماكرون الاثنين بزيارة إلى موسكو يلتقي خلالها الرئيس الروسي فلاديمير بوتين.",
+         "2025-05-19", "planned"),
+        ("يقوم الرئيس الفرنسي إيمانويل ماكرون الخميس بزيارة إلى موسكو يلتقي خلالها الرئيس الروسي فلاديمير بوتين.",
+         "2025-05-22", "planned"),
+        ("يلتقي الرئيس الفرنسي إيمانويل ماكرون الاثنين في موسكو الرئيس الروسي فلاديمير بوتين.",
+         "2025-05-19", "planned"),
+        # in a past-tense sentence the same weekday lies behind
+        ("التقى الرئيس الفرنسي إيمانويل ماكرون الخميس في موسكو الرئيس الروسي فلاديمير بوتين.",
+         "2025-05-15", "held"),
+    ],
+)
+def test_a_bare_weekday_follows_the_tense(text, date, status):
+    summary = _summary(text, SUNDAY)
+    assert (summary.date, summary.status) == (date, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("التقى الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم الرئيس الأوكراني فولوديمير زيلينسكي. وكان "
+         "الرئيسان قد التقيا للمرة الأخيرة في 11 ديسمبر.", "2025-01-05"),
+        ("التقى الرئيس الفرنسي إيمانويل ماكرون في باريس أمس الرئيس الأوكراني فولوديمير زيلينسكي، والتقى "
+         "الرئيسان للمرة الأخيرة في 11 ديسمبر.", "2025-01-04"),
+        # no day of its own: the background date does not date the meeting either
+        ("التقى الرئيس الفرنسي إيمانويل ماكرون الرئيس الأوكراني فولوديمير زيلينسكي في باريس. والتقى "
+         "الرئيسان للمرة الأخيرة في 11 ديسمبر.", None),
+    ],
+)
+def test_a_background_date_weeks_before_publication_does_not_win(text, date):
+    assert _summary(text, "2025-01-05").date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى روما. والتقى ماكرون في قصر كيجي رئيسة الوزراء الإيطالية "
+         "جورجيا ميلوني.", "2025-05-19"),
+        ("أعلن قصر الإليزيه أمس أن الرئيس الفرنسي إيمانويل ماكرون سيتوجه إلى روما. والتقى ماكرون في قصر كيجي "
+         "رئيسة الوزراء الإيطالية جورجيا ميلوني.", "2025-05-19"),
+        ("شهدت العاصمة الإيطالية روما أمس حراكا دبلوماسيا مكثفا. والتقى الرئيس الفرنسي إيمانويل ماكرون رئيسة "
+         "الوزراء الإيطالية جورجيا ميلوني.", "2025-05-19"),
+        ("باريس في 18 مايو /وام/ التقى الرئيس الفرنسي إيمانويل ماكرون رئيسة الوزراء الإيطالية جورجيا ميلوني "
+         "في قصر الإليزيه.", "2025-05-18"),
+        # the meeting sentence's own date wins over the lead's
+        ("شهدت العاصمة الإيطالية روما أمس حراكا دبلوماسيا مكثفا. والتقى الرئيس الفرنسي إيمانويل ماكرون رئيسة "
+         "الوزراء الإيطالية جورجيا ميلوني في 2 مارس.", "2025-03-02"),
+    ],
+)
+def test_the_lead_sentence_dates_a_meeting_with_no_date_of_its_own(text, date):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert summary.date == date
+
+
+# --------------------------------------------------------------------------- 7. venue
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("التقى وزير الخارجية السعودي فيصل بن فرحان في جدة اليوم نظيره اليمني شائع الزنداني الذي وصل من عدن.",
+         "جدة", "السعودية"),
+        ("التقى وزير الخارجية اليمني شائع الزنداني الذي وصل من عدن في جدة اليوم نظيره السعودي فيصل بن فرحان.",
+         "جدة", "السعودية"),
+        ("التقى وزير الخارجية اليمني شائع الزنداني الذي وصل من عدن بجدة اليوم نظيره السعودي فيصل بن فرحان.",
+         "جدة", "السعودية"),
+        ("التقى وزير الخارجية اليمني شائع الزنداني الذي وصل من عدن، في العاصمة الرياض اليوم، نظيره السعودي "
+         "فيصل بن فرحان.", "الرياض", "السعودية"),
+        ("التقى وزير الخارجية التركي هاكان فيدان، بعد عودته من دمشق، في العاصمة أنقرة اليوم نظيره الأردني "
+         "أيمن الصفدي.", "أنقرة", "تركيا"),
+        ("التقى وزير الخارجية المصري بدر عبدالعاطي ببيروت اليوم نظيره اللبناني يوسف رجي، بعد زيارة قام بها "
+         "إلى دمشق.", "بيروت", "لبنان"),
+    ],
+)
+def test_the_city_named_as_the_place_wins(text, city, country):
+    venue = _summary(text).venue
+    assert (venue.city, venue.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "التقى وزير الخارجية المصري بدر عبدالعاطي اليوم في جامعة القاهرة نظيره الإيطالي أنطونيو تاياني.",
+        "التقى وزير التعليم السعودي يوسف البنيان اليوم في جامعة جازان سفير اليابان لدى المملكة.",
+        "عقد وزير الخارجية المصري بدر عبدالعاطي اجتماعا مع نظيره الإيطالي أنطونيو تاياني على هامش مؤتمر في "
+        "جامعة القاهرة.",
+    ],
+)
+def test_a_city_inside_an_institutions_name_is_not_the_venue(text):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert summary.venue is None or summary.venue.city is None
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("واس- عمان: استقبل وزير الخارجية الأردني أيمن الصفدي اليوم نظيره السعودي فيصل بن فرحان.",
+         ("عمان", "الأردن", None)),
+        ("قنا- الدوحة: التقى رئيس مجلس الوزراء وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني اليوم وزير "
+         "الخارجية المصري بدر عبدالعاطي.", ("الدوحة", "قطر", None)),
+        ("واس- عمان: استقبل وزير الخارجية الأردني أيمن الصفدي في مقر وزارة الخارجية اليوم نظيره السعودي "
+         "فيصل بن فرحان.", ("عمان", "الأردن", "مقر وزارة الخارجية")),
+        # the meeting sentence names no city: the dateline's is the venue
+        ("واس- عمان: أصدرت وزارة الخارجية الأردنية اليوم بيانا مشتركا. واستقبل وزير الخارجية الأردني أيمن "
+         "الصفدي نظيره السعودي فيصل بن فرحان.", ("عمان", "الأردن", None)),
+        ("قنا- الدوحة: أصدرت وزارة الخارجية القطرية اليوم بيانا مشتركا. واستقبل رئيس مجلس الوزراء وزير "
+         "الخارجية القطري محمد بن عبدالرحمن آل ثاني وزير الخارجية المصري بدر عبدالعاطي.", ("الدوحة", "قطر", None)),
+    ],
+)
+def test_an_agency_dateline_gives_the_city(text, venue):
+    summary = _summary(text)
+    assert _venue(summary) == venue
+    assert "عمان" not in [m.text for m in summary.mentioned]  # the city عمان is not the state عمان
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في قصر اليمامة اليوم الرئيس الفرنسي "
+         "إيمانويل ماكرون.", (None, None, "قصر اليمامة")),
+        ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في قصر اليمامة بالرياض اليوم الرئيس "
+         "الفرنسي إيمانويل ماكرون.", ("الرياض", "السعودية", "قصر اليمامة")),
+        ("الرياض (واس) - استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في قصر اليمامة اليوم "
+         "الرئيس الفرنسي إيمانويل ماكرون.", ("الرياض", "السعودية", "قصر اليمامة")),
+        ("استقبل وزير الخارجية المصري بدر عبدالعاطي بمقر وزارة الخارجية اليوم نظيره اليوناني جورج جيرابيتريتيس.",
+         (None, None, "مقر وزارة الخارجية")),
+        ("القاهرة (أ ش أ) - استقبل وزير الخارجية المصري بدر عبدالعاطي بمقر وزارة الخارجية اليوم نظيره اليوناني "
+         "جورج جيرابيتريتيس.", ("القاهرة", "مصر", "مقر وزارة الخارجية")),
+        ("استقبل الرئيس الأمريكي دونالد ترامب في البيت الأبيض أمس رئيس الوزراء الكندي مارك كارني.",
+         (None, None, "البيت الأبيض")),
+    ],
+)
+def test_buildings_fill_the_place(text, venue):
+    assert _venue(_summary(text)) == venue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عقد وزير الخارجية الأردني أيمن الصفدي اجتماعا افتراضيا اليوم مع نظيره الألماني يوهان فاديفول من عمان.",
+        "عقد وزير الخارجية الأردني أيمن الصفدي في عمان اليوم اجتماعا عبر تقنية الاتصال المرئي مع نظيره الألماني "
+        "يوهان فاديفول بمقر وزارة الخارجية.",
+    ],
+)
+def test_a_virtual_meeting_has_no_venue_nor_place(text):
+    summary = _summary(text)
+    assert summary.kind == "virtual"
+    assert summary.venue is None
+    assert all(m.venue is None for m in summary.meetings)
+
+
+# --------------------------------------------------------------------------- 8. agenda
+
+
+@pytest.mark.parametrize(
+    ("text", "agenda"),
+    [
+        # ل before a verbal noun, after the meeting word
+        ("توجه وزير الخارجية الأردني أيمن الصفدي إلى باريس اليوم في زيارة يلتقي خلالها نظيره الفرنسي جان نويل "
+         "بارو لإجراء تقييم مشترك للوضع.", ["إجراء تقييم مشترك للوضع"]),
+        ("التقى وزير الخارجية الأردني أيمن الصفدي في باريس اليوم نظيره الفرنسي جان نويل بارو لإجراء تقييم "
+         "مشترك للوضع.", ["إجراء تقييم مشترك للوضع"]),
+        # purpose markers
+        ("التقى وزير الخارجية الأردني أيمن الصفدي في عمان اليوم نظيره الفرنسي جان نويل بارو من أجل تنسيق "
+         "المواقف إزاء الأزمة في غزة.", ["تنسيق المواقف إزاء الأزمة في غزة"]),
+        ("سيلتقي وزير الخارجية الأردني أيمن الصفدي في باريس غدا نظيره الفرنسي جان نويل بارو من أجل رسم "
+         "الطريق نحو تسوية سياسية.", ["رسم الطريق نحو تسوية سياسية"]),
+        ("التقى وزير الخارجية الأردني أيمن الصفدي في عمان اليوم نظيره الفرنسي جان نويل بارو بهدف تعزيز "
+         "التعاون الثنائي.", ["تعزيز التعاون الثنائي"]),
+    ],
+)
+def test_a_purpose_after_the_meeting_word_is_on_the_agenda(text, agenda):
+    assert _agenda(_summary(text)) == agenda
+
+
+@pytest.mark.parametrize(
+    ("tail", "agenda"),
+    [
+        ("وناقش الجانبان «سبل الوصول إلى وقف دائم لإطلاق النار».", ["سبل الوصول إلى وقف دائم لإطلاق النار"]),
+        ("وبحث الوزيران «آليات إيصال المساعدات الإنسانية».", ["آليات إيصال المساعدات الإنسانية"]),
+    ],
+)
+def test_quoted_topics_in_a_discussion_sentence(tail, agenda):
+    assert _agenda(_summary(_AMMAN + tail)) == agenda
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "وناقش الجانبان. وأكد البيان أن الجانبين اتفقا على مواصلة التنسيق.",
+        "وبحث الوزيران، وأشار البيان إلى أن الجانبين اتفقا على مواصلة التنسيق.",
+        "وبحث الوزيران، وقال البيان إن الجانبين اتفقا على مواصلة التنسيق.",
+        # a topic that is mostly a person's name
+        "وتناولا دميتري ميدفيديف وتصريحاته.",
+    ],
+)
+def test_no_agenda_item_is_a_reporting_clause_or_a_name(tail):
+    assert _agenda(_summary(_AMMAN + tail)) == []
+
+
+@pytest.mark.parametrize(
+    ("tail", "agenda"),
+    [
+        ("وبحثا سبل تعزيز العلاقات الثنائية. وبحث الوزيران أيضا سبل تعزيز العلاقات الثنائية والأوضاع في غزة.",
+         ["سبل تعزيز العلاقات الثنائية", "الأوضاع في غزة"]),
+        # the quoted topic is also what the discussion verb introduces
+        ("وناقش الجانبان «سبل الوصول إلى وقف دائم لإطلاق النار».", ["سبل الوصول إلى وقف دائم لإطلاق النار"]),
+    ],
+)
+def test_a_meetings_agenda_has_no_repeats(tail, agenda):
+    summary = _summary(_AMMAN + tail)
+    assert _agenda(summary) == agenda
+    assert [[a.text for a in m.agenda] for m in summary.meetings] == [agenda]
+
+
+# --------------------------------------------------------------------------- 9. invisible marks
+
+_MARKS = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad")
+
+_PLAIN = ("استقبل وزير الخارجية المصري بدر عبدالعاطي بمقر وزارة الخارجية في القاهرة اليوم وزير الخارجية "
+          "اليوناني جورج جيرابيتريتيس، وبحثا سبل تعزيز التعاون. وأكد عبدالعاطي أن مصر تدعم الحوار. "
+          "وقال المحلل علي الحسن إن اللقاء مهم.")
+
+
+def _marked_words(text):
+    return (text.replace("عبدالعاطي", "\u2067عبد\u200bالعاطي\u2069")
+            .replace("القاهرة", "\u200fالقاهرة\u200f")
+            .replace("وزارة", "وزا\u200dرة")
+            .replace("الحسن", "ال\u00adحسن\u200e")
+            .replace("جيرابيتريتيس", "\u202bجيرابيتريتيس\u202c")
+            .replace("التعاون", "الت\u200cعاون"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_marked_words(_PLAIN), id="marks around and inside words"),
+        pytest.param("\u202b" + _PLAIN.replace(" ", " \u200f") + "\u202c", id="rtl marks before every word"),
+        pytest.param("\ufeff" + _PLAIN.replace(" ", "\u200b "), id="zero-width space after every word"),
+    ],
+)
+def test_names_and_places_copied_from_the_text_carry_no_marks(text):
+    summary = _summary(text)
+    assert [p.name for p in summary.participants] == ["بدر عبدالعاطي", "جورج جيرابيتريتيس"]
+    assert summary.participants[0].aliases == ("عبدالعاطي",)
+    assert _venue(summary) == ("القاهرة", "مصر", "مقر وزارة الخارجية")
+    assert _agenda(summary) == ["سبل تعزيز التعاون"]
+    assert [s.speaker for s in summary.statements] == ["بدر عبدالعاطي"]
+    assert [m.text for m in summary.mentioned] == ["علي الحسن"]
+    copied = [p.name for p in summary.participants] + [p.role for p in summary.participants]
+    copied += [alias for p in summary.participants for alias in p.aliases]
+    copied += [summary.venue.city, summary.venue.place] + _agenda(summary) + [m.text for m in summary.mentioned]
+    assert not any(_MARKS & set(value) for value in copied)
+
+
+def test_a_short_mention_with_marks_inside_gives_a_clean_alias_and_speaker():
+    text = _AMMAN + "وقال فادي\u200cفول إن بلاده تدعم حل الدولتين. وأكد \u2067الصفدي\u2069 أهمية التنسيق."
+    summary = _summary(text)
+    assert [(p.name, p.aliases) for p in summary.participants] == [
+        ("أيمن الصفدي", ("الصفدي",)), ("يوهان فاديفول", ("فاديفول",))]
+    assert _statements(summary) == [("يوهان فاديفول", "بلاده تدعم حل الدولتين"), ("أيمن الصفدي", "أهمية التنسيق")]
