@@ -6,7 +6,6 @@ decide who took part; the rest of what the article names goes under ``mentioned`
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -349,8 +348,9 @@ def _meetings(
     """One meeting per distinct group of parties named together in meeting sentences."""
     tokens = rec.doc.tokens
     groups: list[tuple[list[int], list[_Party]]] = []
+    mentions = _mentions_by_sentence(rec, parties)
     for sentence in sentences:
-        present = _parties_in(rec, parties, sentence)
+        present = _parties_in(rec, mentions, sentence)
         if not present:
             continue
         for group_sentences, group in groups:
@@ -365,20 +365,26 @@ def _meetings(
     return [(_meeting(rec, lexicon, parties, sents, group, published), group) for sents, group in groups if len(group) >= 2]
 
 
-def _parties_in(rec: Recognized, parties: list[_Party], sentence: int) -> list[_Party]:
+def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], sentence: int) -> list[_Party]:
     """Parties mentioned in ``sentence`` before its agenda starts, in text order."""
-    tokens = rec.doc.tokens
     agenda_start = _agenda_boundary(rec, sentence)
-    found = []
     referred = _referred_only(rec, sentence)
+    first: dict[int, tuple[int, _Party]] = {}
+    for start, party in mentions.get(sentence, ()):
+        if start < agenda_start and start not in referred and not _reports(rec, party):
+            first.setdefault(id(party), (start, party))
+    return [party for _, party in sorted(first.values(), key=lambda pair: pair[0])]
+
+
+def _mentions_by_sentence(rec: Recognized, parties: list[_Party]) -> dict[int, list[tuple[int, _Party]]]:
+    """Each sentence's party mentions (start token, party), in text order."""
+    index: dict[int, list[tuple[int, _Party]]] = {}
     for party in parties:
-        if _reports(rec, party):
-            continue
-        starts = [s for s, _ in party.mentions
-                  if tokens[s].sentence == sentence and s < agenda_start and s not in referred]
-        if starts:
-            found.append((min(starts), party))
-    return [party for _, party in sorted(found, key=lambda pair: pair[0])]
+        for start, _ in party.mentions:
+            index.setdefault(rec.doc.tokens[start].sentence, []).append((start, party))
+    for found in index.values():
+        found.sort(key=lambda pair: pair[0])
+    return index
 
 
 _REFERRAL_REACH = 4
@@ -439,7 +445,7 @@ def _meeting(
     group: list[_Party], published: dt.date | None,
 ) -> Meeting:
     doc = rec.doc
-    cues = [m for m in rec.matches.values() if doc.tokens[m.start].sentence in sentences]
+    cues = [m for sentence in sentences for m in rec.sentence_matches(sentence)]
     kind = _kind([m for s in {sentences[0], 0} for m in rec.sentence_matches(s)])
     status = _status(rec, cues, sentences)
     ahead = status == "planned" or any(m.has("cue.present") for m in rec.sentence_matches(sentences[0]))
@@ -873,13 +879,7 @@ def _quoted_topics(rec: Recognized, about: set[int]) -> list[AgendaItem]:
 
 
 def _sentence_token_range(rec: Recognized, sentence: int) -> range:
-    tokens = rec.doc.tokens
-    sentence_span = rec.doc.sentences[sentence]
-    start = bisect.bisect_left([t.start for t in tokens], sentence_span.start)
-    end = start
-    while end < len(tokens) and tokens[end].sentence == sentence:
-        end += 1
-    return range(start, end)
+    return rec.doc.sentence_tokens(sentence)
 
 
 def _introduces_topic(match: Match) -> bool:
@@ -1002,8 +1002,8 @@ def _is_topic(rec: Recognized, start: int, end: int) -> bool:
     first = rec.matches.get(start)
     if first is not None and any(first.has(kind) for kind in ("cue.statement", "cue.meeting", "cue.call")):
         return False
-    opening = [p for p in rec.people if p.start <= start < p.end]
-    named = sum(min(end, p.end) - start for p in opening)
+    opening = rec.person_at.get(start)
+    named = min(end, opening.end) - start if opening else 0
     return named * 2 < end - start
 
 

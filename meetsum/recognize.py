@@ -75,6 +75,7 @@ class Recognized:
     titles: tuple[Title, ...]
     people: tuple[Person, ...]
     by_sentence: dict[int, tuple[Match, ...]]
+    person_at: dict[int, Person]  # the person whose span covers a token
 
     def sentence_matches(self, sentence: int) -> tuple[Match, ...]:
         """The lexicon matches of one sentence, in text order."""
@@ -91,7 +92,8 @@ def recognize(doc: Document, lexicon: Lexicon) -> Recognized:
     for start in sorted(matches):
         by_sentence.setdefault(doc.tokens[start].sentence, []).append(matches[start])
     grouped = {sentence: tuple(found) for sentence, found in by_sentence.items()}
-    return Recognized(doc, lexicon, matches, entities, titles, tuple(people), grouped)
+    person_at = {i: person for person in people for i in range(person.start, person.end)}
+    return Recognized(doc, lexicon, matches, entities, titles, tuple(people), grouped, person_at)
 
 
 def _entities(matches: dict[int, Match]) -> list[Entity]:

@@ -95,10 +95,15 @@ class Document:
     text: str
     tokens: tuple[Token, ...]
     sentences: tuple[Sentence, ...]
+    token_ranges: tuple[range, ...] = ()  # the tokens of each sentence
 
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]
         return self.text[sentence.start : sentence.end]
+
+    def sentence_tokens(self, index: int) -> range:
+        """Indices of the tokens of sentence ``index``."""
+        return self.token_ranges[index]
 
 
 # A sentence ends at a line break, or at . ! ? ؟ ؛ followed by white space or the end.
@@ -150,13 +155,16 @@ def analyze(text: str) -> Document:
     """Split ``text`` into sentences and tokens."""
     sentences = split_sentences(text)
     pattern = _token_pattern()
-    tokens = []
+    tokens: list[Token] = []
+    ranges = []
     for sentence in sentences:
+        first = len(tokens)
         for match in pattern.finditer(text, sentence.start, sentence.end):
             start, end = _visible_bounds(text, match.start(), match.end())
             surface = text[start:end]
             key = match_key(surface)
             if key:
                 tokens.append(Token(surface, key, start, end, sentence.index))
-    return Document(text, tuple(tokens), sentences)
+        ranges.append(range(first, len(tokens)))
+    return Document(text, tuple(tokens), sentences, tuple(ranges))
 
