@@ -315,6 +315,10 @@ def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[_Party]
 
 
 def _meeting_sentences(rec: Recognized) -> list[int]:
+    return rec.remember("meeting_sentences", lambda: _find_meeting_sentences(rec))
+
+
+def _find_meeting_sentences(rec: Recognized) -> list[int]:
     """Sentences with a meeting, call or summit cue and nothing that marks sport or a seminar."""
     found = []
     for sentence, matches in sorted(rec.by_sentence.items()):
@@ -613,8 +617,9 @@ def _dated_clues(rec: Recognized, lexicon: Lexicon, published: dt.date | None, a
     """Date clues, a bare weekday read forward when the meeting lies ahead or its own
     sentence speaks in the present or future ("يقوم السيسي الاثنين بزيارة")."""
     tokens = rec.doc.tokens
-    back = find_dates(tokens, rec.matches, lexicon, published, prefer_future=False)
-    forward = find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)
+    back, forward = rec.remember(("dates", published), lambda: (
+        find_dates(tokens, rec.matches, lexicon, published, prefer_future=False),
+        find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)))
     chosen = []
     for past, future in zip(back, forward):
         sentence = tokens[past.start].sentence
@@ -794,22 +799,21 @@ def _agenda(
     """Phrases after discussion cues in sentences about this meeting."""
     tokens = rec.doc.tokens
     about = set(sentences) | {s for p in group for s in p.sentences(tokens)}
-    about |= {tokens[m.start].sentence for m in rec.matches.values() if m.has("collective")}
-    about |= set(_meeting_sentences(rec))
-    skippable = _skippable(rec, all_parties)
+    near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
+    about |= {s for s in _sentences_with(rec, "collective") | set(_meeting_sentences(rec)) if s in near}
+    skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
     items: list[AgendaItem] = []
-    seen_meeting: set[int] = set()
-    for start in sorted(rec.matches):
-        match = rec.matches[start]
-        sentence = tokens[start].sentence
-        if any(match.has(kind) for kind in _MEETING_CUES):
-            seen_meeting.add(sentence)
-        topic = match.has("cue.topic") and sentence in seen_meeting
-        if not (_introduces_topic(match) or topic) or sentence not in about:
-            continue
-        begin = _skip_forward(rec, match.end, skippable)
-        end = _phrase_end(rec, begin)
-        items.extend(_split_items(rec, begin, end))
+    for sentence in sorted(about):
+        seen_meeting = False
+        for match in rec.sentence_matches(sentence):
+            if any(match.has(kind) for kind in _MEETING_CUES):
+                seen_meeting = True
+            topic = match.has("cue.topic") and seen_meeting
+            if not (_introduces_topic(match) or topic):
+                continue
+            begin = _skip_forward(rec, match.end, skippable)
+            end = _phrase_end(rec, begin)
+            items.extend(_split_items(rec, begin, end))
     items.extend(_quoted_topics(rec, about))
     items.extend(_purposes(rec, sentences, skippable))
     return items
@@ -819,7 +823,7 @@ def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> lis
     """A purpose after the meeting word: "توجهت ميركل إلى باريس لإجراء تقييم مشترك للوضع",
     "من أجل رسم الطريق": ل before a verbal noun, or a purpose marker."""
     tokens, items = rec.doc.tokens, []
-    inside = {i for m in rec.matches.values() for i in range(m.start, m.end)}
+    inside = rec.remember("inside_matches", lambda: {i for m in rec.matches.values() for i in range(m.start, m.end)})
     for sentence in sentences:
         seen_meeting = False
         for index in _sentence_token_range(rec, sentence):
@@ -880,6 +884,14 @@ def _quoted_topics(rec: Recognized, about: set[int]) -> list[AgendaItem]:
 
 def _sentence_token_range(rec: Recognized, sentence: int) -> range:
     return rec.doc.sentence_tokens(sentence)
+
+
+_AGENDA_REACH = 20  # sentences around a meeting's own that may still discuss it
+
+
+def _sentences_with(rec: Recognized, kind: str) -> set[int]:
+    return rec.remember(("sentences_with", kind), lambda: {
+        rec.doc.tokens[m.start].sentence for m in rec.matches.values() if m.has(kind)})
 
 
 def _introduces_topic(match: Match) -> bool:
@@ -1068,8 +1080,9 @@ def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[
     tokens, doc = rec.doc.tokens, rec.doc
     statements = []
     mention_at = {start: (party, end) for party in group for start, end in party.mentions}
-    for start in sorted(rec.matches):
-        match = rec.matches[start]
+    spoken = sorted({tokens[start].sentence for start in mention_at} & _sentences_with(rec, "cue.statement"))
+    for match in (m for sentence in spoken for m in rec.sentence_matches(sentence)):
+        start = match.start
         if not match.has("cue.statement"):
             continue
         index = match.end

@@ -9,7 +9,7 @@ name that starts with a known given name, or a later short form of a name seen b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from meetsum.lexicon import Lexicon, Match, token_variants
 from meetsum.text import Document, Token
@@ -76,6 +76,13 @@ class Recognized:
     people: tuple[Person, ...]
     by_sentence: dict[int, tuple[Match, ...]]
     person_at: dict[int, Person]  # the person whose span covers a token
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # per-document results
+
+    def remember(self, key: object, compute):
+        """``compute()`` once per document: assembly asks the same of every meeting."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def sentence_matches(self, sentence: int) -> tuple[Match, ...]:
         """The lexicon matches of one sentence, in text order."""
