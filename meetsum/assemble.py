@@ -7,6 +7,7 @@ decide who took part; the rest of what the article names goes under ``mentioned`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -28,7 +29,7 @@ _SENTENCE_PUNCTUATION = frozenset({".", "؟", "?", "!"})
 _QUOTES = "\"'«»“”‘’"
 
 
-@dataclass
+@dataclass(eq=False)  # parties are compared by identity
 class _Party:
     """A participant candidate: one person or unnamed party, with all its mentions."""
 
@@ -37,6 +38,7 @@ class _Party:
     affiliation: Entity | None
     mentions: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    order: int = 0  # position in the party list, for a stable choice among candidates
 
     def sentences(self, tokens: Sequence[Token]) -> set[int]:
         return {tokens[start].sentence for start, _ in self.mentions}
@@ -86,10 +88,13 @@ def _identity(item) -> tuple:
     return (item.speaker, item.text)
 
 
+_HEADLINE = re.compile(r"\s*([^\n]+?)[ \t\r]*\n[ \t\r]*\n")
+
+
 def _title_line(doc: Document) -> str | None:
     """The headline: a first line followed by a blank line."""
-    head, sep, _ = doc.text.lstrip().partition("\n")
-    return head.strip() or None if sep and doc.text.lstrip()[len(head) + 1 :].startswith(("\n", "\r\n")) else None
+    match = _HEADLINE.match(doc.text)
+    return match.group(1).strip() or None if match else None
 
 
 def _span_text(doc: Document, start: int, end: int, skip: int = 0) -> str:
@@ -109,15 +114,19 @@ def _evidence(doc: Document, start: int, end: int) -> Evidence:
 def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
     """Merge people found in several places into parties, then add their short mentions."""
     parties: list[_Party] = []
+    by_word: dict[str, list[_Party]] = {}  # name word -> parties whose name has it
     for person in rec.people:
-        party = _find_party(rec, parties, person)
+        party = _find_party(rec, parties, person, by_word)
         if party is None:
             if not _can_be_party(person):
                 continue
-            party = _Party(_name_span(person), person.title, _affiliation(person))
+            party = _Party(_name_span(person), person.title, _affiliation(person), order=len(parties))
             parties.append(party)
         _absorb(party, person, rec.doc)
         party.mentions.append((person.start, person.end))
+        for word in _name_keys(rec.doc.tokens, party.name):
+            if party not in by_word.setdefault(word, []):
+                by_word[word].append(party)
     parties += _named_bodies(rec, parties)
     parties = _fold_unnamed(rec, parties)
     _add_short_mentions(rec, lexicon, parties)
@@ -235,12 +244,15 @@ def _name_keys(tokens: Sequence[Token], span: tuple[int, int, int] | None) -> tu
     return tuple(keys)
 
 
-def _find_party(rec: Recognized, parties: list[_Party], person: Person) -> _Party | None:
+def _find_party(
+    rec: Recognized, parties: list[_Party], person: Person, by_word: dict[str, list[_Party]]
+) -> _Party | None:
     tokens = rec.doc.tokens
     keys = _name_keys(tokens, _name_span(person))
     affiliation = _affiliation(person)
     if keys:
-        for party in parties:
+        sharing = {id(p): p for word in keys for p in by_word.get(word, ())}
+        for party in sorted(sharing.values(), key=lambda p: p.order):
             known = _name_keys(tokens, party.name)
             if known and (_is_part(keys, known) or _is_part(known, keys)):
                 return party
@@ -617,15 +629,16 @@ def _dated_clues(rec: Recognized, lexicon: Lexicon, published: dt.date | None, a
     """Date clues, a bare weekday read forward when the meeting lies ahead or its own
     sentence speaks in the present or future ("يقوم السيسي الاثنين بزيارة")."""
     tokens = rec.doc.tokens
-    back, forward = rec.remember(("dates", published), lambda: (
-        find_dates(tokens, rec.matches, lexicon, published, prefer_future=False),
-        find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)))
-    chosen = []
-    for past, future in zip(back, forward):
-        sentence = tokens[past.start].sentence
-        looks_ahead = ahead or any(m.has("cue.present") or m.has("cue.planned") for m in rec.sentence_matches(sentence))
-        chosen.append(future if looks_ahead else past)
-    return chosen
+    def build() -> list[DateClue]:
+        back = find_dates(tokens, rec.matches, lexicon, published, prefer_future=False)
+        forward = find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)
+        chosen = []
+        for past, future in zip(back, forward):
+            sentence = tokens[past.start].sentence
+            looks_ahead = ahead or any(m.has("cue.present") or m.has("cue.planned") for m in rec.sentence_matches(sentence))
+            chosen.append(future if looks_ahead else past)
+        return chosen
+    return rec.remember(("dates", published, ahead), build)
 
 
 def _is_news(date: dt.date, published: dt.date | None) -> bool:
@@ -641,22 +654,33 @@ def _lead_sentence(doc: Document) -> int:
     return 1 if _title_line(doc) is not None and len(doc.sentences) > 1 else 0
 
 
+def _cities_by_sentence(rec: Recognized) -> dict[int, list[Entity]]:
+    """Cities that may be a venue (not inside an institution's name), by sentence."""
+    def build() -> dict[int, list[Entity]]:
+        found: dict[int, list[Entity]] = {}
+        for entity in sorted(rec.entities, key=lambda e: e.start):
+            if entity.kind == "city" and not _follows(rec, entity.start, "cue.named_after"):
+                found.setdefault(rec.doc.tokens[entity.start].sentence, []).append(entity)
+        return found
+    return rec.remember("cities_by_sentence", build)
+
+
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[_Party]) -> Venue | None:
     """The first city named in the meeting sentences outside a title, else the dateline city."""
     doc, tokens = rec.doc, rec.doc.tokens
     in_titles = {i for p in group if p.title for i in range(p.title.start, p.title.end)}
-    cities = [e for e in rec.entities if e.kind == "city" and e.start not in in_titles
-              and not _follows(rec, e.start, "cue.named_after")]
+    by_sentence = _cities_by_sentence(rec)
     for sentence in sentences:
-        here = [city for city in cities if tokens[city.start].sentence == sentence]
+        here = [city for city in by_sentence.get(sentence, ()) if city.start not in in_titles]
         placed = [city for city in here if _placed(rec, city)]
         if placed or here:
             return _venue_of(rec, lexicon, (placed or here)[0])
     for sentence in _meeting_sentences(rec):  # "وسيعقد اللقاء في مقر الحلف في بروكسل"
-        placed = [city for city in cities if tokens[city.start].sentence == sentence and _placed(rec, city)]
+        placed = [city for city in by_sentence.get(sentence, ()) if city.start not in in_titles and _placed(rec, city)]
         if placed:
             return _venue_of(rec, lexicon, placed[0])
-    dateline = _dateline_city(rec, cities)
+    cities = [city for found in by_sentence.values() for city in found if city.start not in in_titles]
+    dateline = _dateline_city(rec, sorted(cities, key=lambda city: city.start))
     return _venue_of(rec, lexicon, dateline) if dateline else None
 
 
@@ -798,8 +822,8 @@ def _agenda(
 ) -> list[AgendaItem]:
     """Phrases after discussion cues in sentences about this meeting."""
     tokens = rec.doc.tokens
-    about = set(sentences) | {s for p in group for s in p.sentences(tokens)}
     near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
+    about = set(sentences) | {s for p in group for s in p.sentences(tokens) if s in near}
     about |= {s for s in _sentences_with(rec, "collective") | set(_meeting_sentences(rec)) if s in near}
     skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
     items: list[AgendaItem] = []
