@@ -3,7 +3,8 @@
 
     uv run python benchmarks/bench.py                  # everything, a sample of 10,000 articles
     uv run python benchmarks/bench.py --limit 0        # the whole corpus (takes long)
-    uv run python benchmarks/bench.py --only throughput,corpus --limit 0 --json
+    uv run python benchmarks/bench.py --only throughput,corpus --limit 0 --json > /tmp/r.json
+    uv run python benchmarks/bench.py --table /tmp/r.json   # print a saved --json as the table
     uv run python benchmarks/bench.py --profile 2000   # cProfile of summarize, then exit
     uv run python benchmarks/bench.py --importtime     # import-time breakdown, then exit
 
@@ -14,29 +15,36 @@ temporary directory and are removed at exit.
 
 What is measured (``--only`` takes the names in brackets):
 
-1. [throughput] Articles per second of ``meetsum.summarize`` in this process, pinned to one
-   core, over the articles built as the evaluator builds them (title, blank line, body,
+1. [throughput] Articles per CPU-second of ``meetsum.summarize`` in this (single-threaded)
+   process over the articles built as the evaluator builds them (title, blank line, body,
    ``published`` from the ``time`` field), and over the same texts the "floor": camel-tools'
    ``normalize_alef_ar``/``normalize_alef_maksura_ar``/``normalize_teh_marbuta_ar`` plus
    ``simple_word_tokenize(split_digits=True)``. Import time and the first (lexicon-loading)
    call are excluded and reported apart. Targets: >= 500 articles/s, <= 3x the floor's time.
 2. [jobs] Wall-clock throughput of ``meetsum --jsonl text --format jsonl --jobs N FILE`` for
-   N = 1 and 2 on one JSON Lines file of ``--jobs-limit`` articles; the speed-up.
+   N = 1 and 2 on one JSON Lines file of ``--jobs-limit`` articles, best of ``--repeat``
+   interleaved runs (each after waiting up to ``--quiet-wait`` s for an idle machine); the
+   speed-up, and the CPU cores the --jobs 2 run actually got.
 3. [startup] Median wall time of ``--runs`` cold runs each of ``meetsum EXAMPLE --format
    json``, ``meetsum --help`` and ``meetsum --version`` (console script, after one untimed
-   run so the OS file cache is warm). Targets: 0.4 s, 0.25 s, 0.25 s.
+   run so the OS file cache is warm), in the environment as it is and with a bytecode
+   cache (see bench_startup). Targets: 0.4 s, 0.25 s, 0.25 s.
 4. [corpus] One CLI process (``--jobs 1``) over all selected articles (with ``--limit 0``
    the corpus files themselves are its arguments):
-   memory: the peak RSS (``VmHWM``) after 1k, 10k, ... outputs and at the end
-   (``wait4`` rusage). Targets: <= 150 MB, and flat (peak at all <= 1.1 x peak at 1k).
+   memory: its peak RSS (``VmHWM``) after 1k, 2k, 5k, ... outputs and at the end.
+   Targets: <= 150 MB, and flat (peak at all <= 1.1 x peak at 1k).
    crashes: output records, "internal error" lines on stderr (each with its record id),
-   other stderr lines (input errors), records that never came out, exit status other than
-   0/1/2 (or 2 without an error line). Target: 0 crashes. Also the meetings detected.
+   other stderr lines (input errors), records that never came out, an exit status other
+   than 0/1/2 (or 2 without an error line). Target: 0 crashes. Also the meetings detected.
 5. [synthetic] One ``--synthetic-mb`` input (corpus articles concatenated in memory) through
    ``summarize``, each size in a fresh subprocess. Sizes double from 1/128 of the target
    while the growth seen so far predicts the next one fits in ``--synthetic-budget``
    seconds; if the target size is not reached, its time is extrapolated from the last two
-   sizes (time ~ size^k). Target: <= 20 s.
+   sizes (time ~ size^k; a lower bound when the last size ran out of time). Target: <= 20 s.
+
+The machine may be shared: every item also reports the "background load", the CPU (in
+cores) that other processes used while it ran, from /proc/stat. Wall-clock results taken
+under background load (above all the --jobs speed-up) understate what meetsum can do.
 """
 
 from __future__ import annotations
@@ -58,7 +66,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -168,17 +175,49 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-@contextmanager
-def one_core():
-    """Pin this process to a single CPU for the duration of a ``with`` block."""
-    saved = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-    if saved:
-        os.sched_setaffinity(0, {max(saved)})
+def machine_busy_s() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (all cores), from /proc/stat."""
     try:
-        yield
-    finally:
-        if saved:
-            os.sched_setaffinity(0, saved)
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+class Background:
+    """Measures how much CPU *other* processes used during a ``with`` block.
+
+    ``cores(own_cpu_s)`` is (machine busy time - our own CPU time) / wall time: 0 on an
+    otherwise idle machine, 1.0 when something else kept one core busy throughout.
+    """
+
+    def __enter__(self) -> "Background":
+        self.wall, self.busy = time.perf_counter(), machine_busy_s()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.wall = time.perf_counter() - self.wall
+        after = machine_busy_s()
+        self.busy = None if self.busy is None or after is None else after - self.busy
+
+    def cores(self, own_cpu_s: float) -> float | None:
+        if self.busy is None or self.wall <= 0:
+            return None
+        return round(max(0.0, self.busy - own_cpu_s) / self.wall, 2)
+
+
+def wait_for_quiet(max_wait_s: float, threshold: float = 0.25) -> bool:
+    """Wait (at most ``max_wait_s``) for a second in which the machine is nearly idle."""
+    deadline = time.perf_counter() + max_wait_s
+    while time.perf_counter() < deadline:
+        before = machine_busy_s()
+        time.sleep(1)
+        after = machine_busy_s()
+        if before is None or after is None or after - before < threshold:
+            return True
+    return False
 
 
 def proc_status_kb(pid: int, field: str) -> int | None:
@@ -196,7 +235,7 @@ def proc_status_kb(pid: int, field: str) -> int | None:
 # A child's ru_maxrss counts the memory of the process it was forked from (Linux carries the
 # high-water mark over exec), and this process holds the whole corpus. So the CLI is started
 # by this small launcher, which forks it, writes its pid, reaps it with wait4 and writes its
-# exit code and peak RSS (kB) to the file named by argv[1].
+# exit code, peak RSS (kB) and CPU seconds (its own and its reaped workers') to argv[1].
 _LAUNCHER = """
 import os, sys
 pid = os.fork()
@@ -206,8 +245,15 @@ with open(sys.argv[1], "w") as out:
     out.write(f"{pid}\\n")
 _, status, usage = os.wait4(pid, 0)
 with open(sys.argv[1], "a") as out:
-    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}\\n")
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}\\n")
 """
+
+
+@dataclass
+class Finished:
+    exit: int  # negative: killed by that signal
+    peak_mb: float
+    cpu_s: float  # user + system, the CLI and its worker processes
 
 
 class Measured:
@@ -226,11 +272,10 @@ class Measured:
                 return None
         return self._pid
 
-    def finish(self) -> tuple[int, float]:
-        """Wait; (the CLI's exit code, negative for a signal; its peak RSS in MB)."""
+    def finish(self) -> Finished:
         self.proc.wait()
-        status, max_rss_kb = Path(self.report).read_text().split("\n")[1].split()
-        return int(status), int(max_rss_kb) / 1024
+        status, max_rss_kb, cpu_s = Path(self.report).read_text().split("\n")[1].split()
+        return Finished(int(status), int(max_rss_kb) / 1024, float(cpu_s))
 
 
 # --------------------------------------------------------------------------- 1. throughput
@@ -242,17 +287,18 @@ def bench_throughput(articles: list[Article]) -> dict:
     from meetsum import summarize
     import meetsum.pipeline  # noqa: F401  (the real import; meetsum/__init__ is lazy)
     import_s = time.perf_counter() - started
-    with one_core():
-        started = time.perf_counter()
-        try:
-            summarize(texts[0][0], published=texts[0][1])  # loads the lexicon, builds the patterns
-        except Exception:  # counted again, with the article's id, in the timed loop below
-            pass
-        first_call_s = time.perf_counter() - started
+    started = time.perf_counter()
+    try:
+        summarize(texts[0][0], published=texts[0][1])  # loads the lexicon, builds the patterns
+    except Exception:  # counted again, with the article's id, in the timed loop below
+        pass
+    first_call_s = time.perf_counter() - started
 
-        log(f"throughput: summarize over {len(texts)} articles on one core ...")
-        times, errors, meetings = [], [], 0
-        clock = time.perf_counter
+    log(f"throughput: summarize over {len(texts)} articles ...")
+    times, errors, meetings = [], [], 0
+    clock = time.perf_counter
+    with Background() as background:
+        cpu = time.process_time()
         for (text, published), article in zip(texts, articles):
             started = clock()
             try:
@@ -260,20 +306,21 @@ def bench_throughput(articles: list[Article]) -> dict:
             except Exception as exc:  # report, and carry on with the others
                 errors.append({"id": article.id, "error": f"{type(exc).__name__}: {exc}"})
             times.append(clock() - started)
-        meetsum_s = sum(times)
+        cpu = time.process_time() - cpu
+    wall = background.wall
 
-        log("throughput: camel-tools floor over the same texts ...")
-        started = time.perf_counter()
-        from camel_tools.tokenizers.word import simple_word_tokenize
-        from camel_tools.utils.normalize import (normalize_alef_ar, normalize_alef_maksura_ar,
-                                                 normalize_teh_marbuta_ar)
-        floor_import_s = time.perf_counter() - started
-        simple_word_tokenize("تجربة", split_digits=True)
-        started = time.perf_counter()
+    log("throughput: camel-tools floor over the same texts ...")
+    started = time.perf_counter()
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+    floor_import_s = time.perf_counter() - started
+    simple_word_tokenize("تجربة", split_digits=True)
+    with Background() as floor_background:
+        floor_cpu = time.process_time()
         for text, _ in texts:
             simple_word_tokenize(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text))),
                                  split_digits=True)
-        floor_s = time.perf_counter() - started
+        floor_cpu = time.process_time() - floor_cpu
 
     slowest = sorted(zip(times, articles), key=lambda pair: pair[0], reverse=True)[:5]
     return {
@@ -281,8 +328,11 @@ def bench_throughput(articles: list[Article]) -> dict:
         "mean_chars": round(sum(len(t) for t, _ in texts) / len(texts)),
         "import_s": round(import_s, 3),
         "first_call_s": round(first_call_s, 3),
-        "seconds": round(meetsum_s, 2),
-        "articles_per_s": round(len(texts) / meetsum_s, 1),
+        "cpu_s": round(cpu, 2),
+        "wall_s": round(wall, 2),
+        "articles_per_s": round(len(texts) / cpu, 1),  # per CPU-second: immune to preemption
+        "articles_per_wall_s": round(len(texts) / wall, 1),
+        "background_cores": background.cores(cpu),
         "ms_p50": round(1000 * percentile(times, 0.5), 2),
         "ms_p99": round(1000 * percentile(times, 0.99), 2),
         "ms_max": round(1000 * max(times), 1),
@@ -290,33 +340,37 @@ def bench_throughput(articles: list[Article]) -> dict:
         "meetings": meetings,
         "errors": errors,
         "floor_import_s": round(floor_import_s, 3),
-        "floor_seconds": round(floor_s, 2),
-        "floor_articles_per_s": round(len(texts) / floor_s, 1),
-        "ratio_to_floor": round(meetsum_s / floor_s, 2),
+        "floor_cpu_s": round(floor_cpu, 2),
+        "floor_articles_per_s": round(len(texts) / floor_cpu, 1),
+        "floor_background_cores": floor_background.cores(floor_cpu),
+        "ratio_to_floor": round(cpu / floor_cpu, 2),
     }
 
 
 # --------------------------------------------------------------------------- 2. --jobs
 
 
-def run_cli_count(argv: list[str]) -> tuple[float, int, int]:
-    """Run the CLI, count its output lines; (wall seconds, lines, exit status)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: proc.stdout.read(1 << 16), b""))
-    status = proc.wait()
-    return time.perf_counter() - started, lines, status
-
-
-def bench_jobs(articles: list[Article], tmp: str) -> dict:
+def bench_jobs(articles: list[Article], tmp: str, repeat: int, quiet_wait_s: float) -> dict:
     path = write_jsonl(articles, tmp, "jobs.jsonl")
-    result = {"articles": len(articles)}
-    for jobs in (1, 2):
-        log(f"jobs: meetsum --jobs {jobs} over {len(articles)} records ...")
-        seconds, lines, status = run_cli_count(
-            meetsum_command() + ["--jsonl", "text", "--format", "jsonl", "--jobs", str(jobs), path])
-        result[f"jobs{jobs}"] = {"seconds": round(seconds, 2), "articles_per_s": round(lines / seconds, 1),
-                                 "records": lines, "exit": status}
+    runs: dict[int, list[dict]] = {1: [], 2: []}
+    for round_ in range(1, repeat + 1):
+        for jobs in (1, 2):  # interleaved, so a burst of background load hits both alike
+            quiet = wait_for_quiet(quiet_wait_s) if quiet_wait_s > 0 else None
+            log(f"jobs: meetsum --jobs {jobs} over {len(articles)} records (run {round_}/{repeat}"
+                f"{'' if quiet is None else ', machine quiet' if quiet else ', machine busy'}) ...")
+            argv = meetsum_command() + ["--jsonl", "text", "--format", "jsonl", "--jobs", str(jobs), path]
+            with Background() as background:
+                run = Measured(argv, tmp, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: run.proc.stdout.read(1 << 16), b""))
+                done = run.finish()
+            runs[jobs].append({"seconds": round(background.wall, 2), "records": lines, "exit": done.exit,
+                               "cpu_cores": round(done.cpu_s / background.wall, 2),
+                               "background_cores": background.cores(done.cpu_s)})
+    result: dict = {"articles": len(articles), "repeat": repeat}
+    for jobs, measured in runs.items():
+        best = min(measured, key=lambda run: run["seconds"])
+        result[f"jobs{jobs}"] = dict(best, articles_per_s=round(best["records"] / best["seconds"], 1),
+                                     all_seconds=[run["seconds"] for run in measured])
     result["speedup"] = round(result["jobs1"]["seconds"] / result["jobs2"]["seconds"], 2)
     return result
 
@@ -324,23 +378,41 @@ def bench_jobs(articles: list[Article], tmp: str) -> dict:
 # --------------------------------------------------------------------------- 3. cold start
 
 
-def bench_startup(example: Path, runs: int) -> dict:
+def bench_startup(example: Path, runs: int, tmp: str) -> dict:
+    """Cold starts, twice: in this environment as it is, and with a bytecode cache.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as in some sandboxes and CI images) every run
+    compiles meetsum and its dependencies from source; a normal install writes ``.pyc``
+    files on the first run. The second series therefore unsets it and points
+    ``PYTHONPYCACHEPREFIX`` at a temporary directory (nothing is written into the
+    repository or the virtual environment); its untimed first run fills the cache.
+    """
     cases = {
         "example_json": (meetsum_command() + [str(example), "--format", "json"], 0.4),
         "help": (meetsum_command() + ["--help"], 0.25),
         "version": (meetsum_command() + ["--version"], 0.25),
     }
-    result = {}
-    for name, (argv, target) in cases.items():
-        log(f"startup: {runs} runs of {' '.join(Path(argv[0]).name if i == 0 else a for i, a in enumerate(argv))}")
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the file cache
-        times, statuses = [], set()
-        for _ in range(runs):
-            started = time.perf_counter()
-            statuses.add(subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode)
-            times.append(time.perf_counter() - started)
-        result[name] = {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
-                        "max_s": round(max(times), 3), "target_s": target, "exits": sorted(statuses)}
+    with_pyc = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with_pyc["PYTHONPYCACHEPREFIX"] = os.path.join(tmp, "pycache")
+    result: dict = {"dont_write_bytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))}
+    for series, env in (("as_is", None), ("with_pyc", with_pyc)):
+        result[series] = {}
+        for name, (argv, target) in cases.items():
+            log(f"startup ({series}): {runs} runs of meetsum {' '.join(argv[1:])}")
+            quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
+            subprocess.run(argv, **quiet)  # warm the file cache (and the bytecode cache)
+            times, statuses = [], set()
+            with Background() as background:
+                children_cpu = sum(os.times()[2:4])
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    statuses.add(subprocess.run(argv, **quiet).returncode)
+                    times.append(time.perf_counter() - started)
+                children_cpu = sum(os.times()[2:4]) - children_cpu
+            result[series][name] = {
+                "median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+                "max_s": round(max(times), 3), "target_s": target, "exits": sorted(statuses),
+                "background_cores": background.cores(children_cpu)}
     return result
 
 
@@ -366,31 +438,29 @@ def bench_corpus(articles: list[Article], every_article: bool, files: list[Path]
         return where.get((path, int(line))) if line.isdigit() else None
 
     stderr_file = tempfile.TemporaryFile(dir=tmp)
-    started = time.perf_counter()
-    run = Measured(argv, tmp, stdout=subprocess.PIPE, stderr=stderr_file)
-    proc = run.proc
     records = meetings = unreadable = 0
     per_file: dict[str, dict[str, int]] = {}
     memory: list[dict] = []
-    for line in io.TextIOWrapper(proc.stdout, encoding="utf-8"):
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            unreadable += 1
-            continue
-        records += 1
-        meetings += bool(record.get("meeting_detected"))
-        article = article_of(record.get("source", ""))
-        counts = per_file.setdefault(Path(article.file).name if article else "?", {"records": 0, "meetings": 0})
-        counts["records"] += 1
-        counts["meetings"] += bool(record.get("meeting_detected"))
-        if records in CHECKPOINTS:
-            hwm = proc_status_kb(run.pid(), "VmHWM") if run.pid() else None
-            if hwm:
+    with Background() as background:
+        run = Measured(argv, tmp, stdout=subprocess.PIPE, stderr=stderr_file)
+        for line in io.TextIOWrapper(run.proc.stdout, encoding="utf-8"):
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                unreadable += 1
+                continue
+            records += 1
+            detected = bool(record.get("meeting_detected"))
+            meetings += detected
+            article = article_of(record.get("source", ""))
+            counts = per_file.setdefault(Path(article.file).name if article else "?", {"records": 0, "meetings": 0})
+            counts["records"] += 1
+            counts["meetings"] += detected
+            if records in CHECKPOINTS and (pid := run.pid()) and (hwm := proc_status_kb(pid, "VmHWM")):
                 memory.append({"inputs": records, "peak_mb": round(hwm / 1024, 1)})
-    status, peak_mb = run.finish()
-    seconds = time.perf_counter() - started
-    memory.append({"inputs": records, "peak_mb": round(peak_mb, 1)})
+        done = run.finish()
+    if not memory or memory[-1]["inputs"] != records:
+        memory.append({"inputs": records, "peak_mb": round(done.peak_mb, 1)})
 
     internal, input_errors = [], []
     stderr_file.seek(0)
@@ -402,25 +472,27 @@ def bench_corpus(articles: list[Article], every_article: bool, files: list[Path]
             internal.append({"id": article.id if article else None, "source": source, "stderr": message})
         elif message.strip():
             input_errors.append(message)
-    missing = len(articles) - records - len(internal) - len(input_errors)
-    abnormal_exit = status not in (0, 1, 2) or (status == 2 and not (internal or input_errors))
+    missing = max(0, len(articles) - records - len(internal) - len(input_errors))
+    abnormal_exit = done.exit not in (0, 1, 2) or (done.exit == 2 and not (internal or input_errors))
     return {
         "articles": len(articles),
-        "seconds": round(seconds, 1),
-        "articles_per_s": round(records / seconds, 1) if seconds else None,
-        "exit": status,
+        "seconds": round(background.wall, 1),
+        "articles_per_s": round(records / background.wall, 1),
+        "cpu_s": round(done.cpu_s, 1),
+        "background_cores": background.cores(done.cpu_s),
+        "exit": done.exit,
         "records": records,
         "meetings": meetings,
         "per_file": per_file,
         "internal_errors": internal,
         "input_errors": input_errors[:20],
         "input_error_count": len(input_errors),
-        "missing_records": max(missing, 0),
+        "missing_records": missing,
         "unreadable_lines": unreadable,
         "abnormal_exit": abnormal_exit,
-        "crashes": len(internal) + max(missing, 0) + unreadable + int(abnormal_exit),
+        "crashes": len(internal) + missing + unreadable + int(abnormal_exit),
         "memory": memory,
-        "peak_mb": round(peak_mb, 1),
+        "peak_mb": round(done.peak_mb, 1),
     }
 
 
@@ -452,10 +524,10 @@ def synthetic_worker(directory: Path, size: int) -> None:
     from meetsum import summarize
 
     summarize("تجربة")  # load the lexicon outside the timing
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = summarize(text)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"bytes": size, "chars": len(text), "seconds": round(seconds, 2),
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"bytes": size, "chars": len(text), "seconds": round(seconds, 2), "cpu_s": round(cpu, 2),
                       "meeting_detected": summary.meeting_detected, "meetings": len(summary.meetings),
                       "peak_mb": round(proc_status_kb(os.getpid(), "VmHWM") / 1024, 1)}))  # not ru_maxrss: see _LAUNCHER
 
@@ -463,7 +535,7 @@ def synthetic_worker(directory: Path, size: int) -> None:
 def bench_synthetic(directory: Path, target_mb: float, budget_s: float) -> dict:
     target = int(target_mb * MB)
     sizes = [target >> k for k in range(7, -1, -1)]  # 1/128, 1/64, ..., 1 of the target
-    points: list[dict] = []  # {"bytes", "seconds"} measured, or {"bytes", "over_s"} timed out
+    points: list[dict] = []  # {"bytes", "seconds", ...} measured, or {"bytes", "over_s"} timed out
     deadline = time.perf_counter() + budget_s
     exponent = 1.0  # time ~ size^exponent, from the last two sizes (never assumed below linear)
     for size in sizes:
@@ -519,9 +591,15 @@ def profile_summarize(articles: list[Article], top: int = 15) -> None:
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(top)
 
 
-def import_times(argv: list[str], top: int = 10) -> None:
-    """``python -X importtime``: the ``top`` modules by cumulative and by self time."""
-    done = subprocess.run([sys.executable, "-X", "importtime"] + argv, capture_output=True, text=True)
+def import_times(argv: list[str], top: int = 10, pycache: str | None = None) -> None:
+    """``python -X importtime``: the ``top`` modules by cumulative and by self time; with
+    ``pycache``, using (after one untimed run to fill it) a bytecode cache there."""
+    env = None
+    if pycache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = pycache
+        subprocess.run([sys.executable] + argv, capture_output=True, env=env)
+    done = subprocess.run([sys.executable, "-X", "importtime"] + argv, capture_output=True, text=True, env=env)
     rows = []
     for line in done.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
@@ -529,7 +607,8 @@ def import_times(argv: list[str], top: int = 10) -> None:
             rows.append((int(match.group(1)) / 1000, int(match.group(2)) / 1000, len(match.group(3)) // 2,
                          match.group(4)))
     total = sum(row[0] for row in rows)
-    print(f"# python -X importtime {' '.join(argv)}: {len(rows)} modules, {total:.0f} ms in imports")
+    cache = "with a .pyc cache" if pycache else "as is" + (" (no .pyc)" if sys.flags.dont_write_bytecode else "")
+    print(f"# python -X importtime {' '.join(argv)}, {cache}: {len(rows)} modules, {total:.0f} ms in imports")
     for key, label in ((1, "cumulative"), (0, "self")):
         print(f"## top {top} by {label} time\n{'self ms':>9} {'cum ms':>9}  depth  module")
         for self_ms, cum_ms, depth, name in sorted(rows, key=lambda row: row[key], reverse=True)[:top]:
@@ -545,31 +624,41 @@ def verdict(ok: bool | None) -> str:
 
 def table(results: dict) -> str:
     rows: list[tuple[str, str, str, str]] = []
+    load: list[str] = []  # background load per item
     t = results.get("throughput")
     if t:
         rows += [
-            (f"1 summarize, 1 core ({t['articles']} art., {t['mean_chars']} chars avg)",
-             f"{t['articles_per_s']:.1f} art/s", ">= 500", verdict(t["articles_per_s"] >= 500)),
+            (f"1 summarize ({t['articles']} articles, {t['mean_chars']} chars avg)",
+             f"{t['articles_per_s']:.1f} art/CPU-s", ">= 500", verdict(t["articles_per_s"] >= 500)),
+            ("  same, per wall-clock second", f"{t['articles_per_wall_s']:.1f} art/s", "", "-"),
             ("  per article p50 / p99 / max", f"{t['ms_p50']} / {t['ms_p99']} / {t['ms_max']} ms", "", "-"),
-            ("  floor: camel-tools normalize + tokenize", f"{t['floor_articles_per_s']:.1f} art/s", "", "-"),
+            ("  floor: camel-tools normalize + tokenize", f"{t['floor_articles_per_s']:.1f} art/CPU-s", "", "-"),
             ("  meetsum time / floor time", f"{t['ratio_to_floor']:.2f}x", "<= 3x", verdict(t["ratio_to_floor"] <= 3)),
             ("  import meetsum.pipeline / first call", f"{t['import_s']} s / {t['first_call_s']} s", "", "-"),
             ("  exceptions raised by summarize", str(len(t["errors"])), "0", verdict(not t["errors"])),
         ]
+        load.append(f"throughput {t['background_cores']}, floor {t['floor_background_cores']}")
     j = results.get("jobs")
     if j:
         rows += [
-            (f"2 CLI --jobs 1 ({j['articles']} records)", f"{j['jobs1']['articles_per_s']:.1f} art/s", "", "-"),
+            (f"2 CLI --jobs 1 ({j['articles']} records, best of {j['repeat']})",
+             f"{j['jobs1']['articles_per_s']:.1f} art/s", "", "-"),
             ("  CLI --jobs 2", f"{j['jobs2']['articles_per_s']:.1f} art/s", "", "-"),
-            ("  speed-up", f"{j['speedup']:.2f}x", "", "-"),
+            ("  speed-up (CPU cores used by --jobs 2)", f"{j['speedup']:.2f}x ({j['jobs2']['cpu_cores']})", "", "-"),
         ]
+        load.append(f"jobs 1 {j['jobs1']['background_cores']}, jobs 2 {j['jobs2']['background_cores']}")
     s = results.get("startup")
     if s:
-        for name, label in (("example_json", "3 cold start: EXAMPLE --format json"),
-                            ("help", "  cold start: --help"), ("version", "  cold start: --version")):
-            r = s[name]
-            rows.append((f"{label} (median of {results['config']['runs']})", f"{r['median_s']:.3f} s",
-                         f"<= {r['target_s']} s", verdict(r["median_s"] <= r["target_s"])))
+        as_is = "as is (PYTHONDONTWRITEBYTECODE set: no .pyc)" if s["dont_write_bytecode"] else "as is"
+        for series, note in (("as_is", as_is), ("with_pyc", "with a .pyc cache")):
+            for name, label in (("example_json", "EXAMPLE --format json"), ("help", "--help"), ("version", "--version")):
+                r = s[series][name]
+                head = f"3 cold start, {note}" if name == "example_json" else ""
+                if head:
+                    rows.append((head + f", median of {results['config']['runs']}:", "", "", ""))
+                rows.append((f"  {label}", f"{r['median_s']:.3f} s", f"<= {r['target_s']} s",
+                             verdict(r["median_s"] <= r["target_s"])))
+            load.append(f"startup {series} " + ", ".join(str(s[series][name]["background_cores"]) for name in s[series]))
     c = results.get("corpus")
     if c:
         first = c["memory"][0]
@@ -587,13 +676,14 @@ def table(results: dict) -> str:
                          verdict(y["seconds"] <= 20)))
         else:
             timed = [p for p in y["points"] if p.get("seconds") is not None]
-            last = f"{timed[-1]['bytes'] / MB:.2f} MB in {timed[-1]['seconds']:.1f} s; " if timed else ""
             bound = ">=" if y["estimate_is_lower_bound"] else "~"
             estimate = f"{bound}{y['estimated_seconds']:.0f} s (estimated)" if y["estimated_seconds"] else "n/a"
             rows.append((f"5 summarize one {y['target_mb']} MB text", estimate, "<= 20 s",
                          verdict(y["estimated_seconds"] is not None and y["estimated_seconds"] <= 20
                                  and not y["estimate_is_lower_bound"])))
-            rows.append((f"  measured: {last}time ~ size^{y['growth_exponent']}", "", "", "-"))
+            if timed:
+                rows.append((f"  largest measured: {timed[-1]['bytes'] / MB:.2f} MB; time ~ size^{y['growth_exponent']}",
+                             f"{timed[-1]['seconds']:.1f} s, {timed[-1]['peak_mb']} MB", "", "-"))
     if c:
         rows += [
             (f"6 CLI over {c['articles']} corpus records: records out", str(c["records"]), str(c["articles"]),
@@ -604,12 +694,14 @@ def table(results: dict) -> str:
              "", "-"),
             ("  CLI wall time, --jobs 1", f"{c['seconds']:.0f} s ({c['articles_per_s']} art/s)", "", "-"),
         ]
+        load.append(f"corpus {c['background_cores']}")
     width = max(len(r[0]) for r in rows)
     vwidth = max(len(r[1]) for r in rows)
     twidth = max(len(r[2]) for r in rows)
     config = results["config"]
     lines = [f"meetsum {config['version']} (sources {config['fingerprint']}), {config['articles']} of "
-             f"{config['corpus_articles']} corpus articles, {config['cpus']} CPUs, Python {config['python']}",
+             f"{config['corpus_articles']} corpus articles, {config['cpus']} CPUs, Python {config['python']}, "
+             f"{config['date']}",
              f"{'measure':<{width}}  {'value':>{vwidth}}  {'target':<{twidth}}  verdict",
              "-" * (width + vwidth + twidth + 13)]
     lines += [f"{a:<{width}}  {b:>{vwidth}}  {c_:<{twidth}}  {d}" for a, b, c_, d in rows]
@@ -619,9 +711,10 @@ def table(results: dict) -> str:
         for name, counts in sorted(c["per_file"].items()):
             lines.append(f"  {name}: {counts['records']} records, {counts['meetings']} meetings")
         lines.append("  peak RSS by inputs: " + ", ".join(f"{m['inputs']}: {m['peak_mb']} MB" for m in c["memory"]))
-    if t and t["errors"]:
+    if t:
         for error in t["errors"][:20]:
             lines.append(f"EXCEPTION {error['id']}: {error['error']}")
+    lines.append("background load (cores used by other processes): " + "; ".join(load))
     return "\n".join(lines)
 
 
@@ -638,12 +731,17 @@ def main() -> int:
                         help="directory of *.jsonl.gz corpora (default $MEETSUM_CORPORA or ../shared/corpora)")
     parser.add_argument("--only", default=",".join(ITEMS), help=f"comma-separated subset of: {', '.join(ITEMS)}")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
-    parser.add_argument("--jobs-limit", type=int, default=3000, help="records for the --jobs 1 vs 2 run (default 3000)")
+    parser.add_argument("--table", type=Path, metavar="FILE", help="print a saved --json result as the table, then exit")
+    parser.add_argument("--jobs-limit", type=int, default=1500, help="records for the --jobs 1 vs 2 runs (default 1500)")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved --jobs 1/2 runs, best kept (default 3)")
+    parser.add_argument("--quiet-wait", type=float, default=60.0, metavar="SECONDS",
+                        help="before each --jobs run, wait up to this long for an idle machine (default 60)")
     parser.add_argument("--runs", type=int, default=10, help="cold-start runs per command (default 10)")
-    parser.add_argument("--example", type=Path, default=REPO / "examples" / "bilateral-visit.txt")
+    parser.add_argument("--example", type=Path, default=REPO / "examples" / "bilateral-visit.txt",
+                        help="the article for the cold-start runs (default examples/bilateral-visit.txt)")
     parser.add_argument("--synthetic-mb", type=float, default=20.0, help="size of the large input (default 20)")
-    parser.add_argument("--synthetic-budget", type=float, default=120.0,
-                        help="seconds allowed for the large-input ladder (default 120)")
+    parser.add_argument("--synthetic-budget", type=float, default=100.0,
+                        help="seconds allowed for the large-input sizes (default 100)")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile summarize over N articles, then exit")
     parser.add_argument("--importtime", action="store_true", help="print import-time breakdowns, then exit")
     parser.add_argument("--synthetic-worker", type=int, help=argparse.SUPPRESS)
@@ -652,10 +750,17 @@ def main() -> int:
     if args.synthetic_worker:
         synthetic_worker(args.corpora, args.synthetic_worker)
         return 0
+    if args.table:
+        print(table(json.loads(args.table.read_text(encoding="utf-8"))))
+        return 0
     if args.importtime:
-        import_times(["-c", "import meetsum.cli"])
-        print()
-        import_times(meetsum_command() + [str(args.example), "--format", "json"])
+        cold_run = meetsum_command() + [str(args.example), "--format", "json"]
+        with tempfile.TemporaryDirectory(prefix="meetsum-bench-") as tmp:
+            for pycache in (None, tmp):
+                import_times(["-c", "import meetsum.cli"], pycache=pycache)
+                print()
+                import_times(cold_run, pycache=pycache)
+                print()
         return 0
 
     only = [item.strip() for item in args.only.split(",") if item.strip()]
@@ -681,9 +786,9 @@ def main() -> int:
             results["throughput"] = bench_throughput(articles)
             gc.collect()
         if "jobs" in only:
-            results["jobs"] = bench_jobs(sample(everything, args.jobs_limit), tmp)
+            results["jobs"] = bench_jobs(sample(everything, args.jobs_limit), tmp, args.repeat, args.quiet_wait)
         if "startup" in only:
-            results["startup"] = bench_startup(args.example, args.runs)
+            results["startup"] = bench_startup(args.example, args.runs, tmp)
         if "synthetic" in only:
             results["synthetic"] = bench_synthetic(args.corpora, args.synthetic_mb, args.synthetic_budget)
         if "corpus" in only:
