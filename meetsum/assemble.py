@@ -526,9 +526,7 @@ def _known_office_holders(
     the role they held on the publication date, from the office holders lexicon."""
     if not any(p.name and p.affiliation is None and _is_known(rec, party) for p, party in zip(participants, group)):
         return participants
-    from meetsum.officeholders import load_officeholders
-
-    holders = load_officeholders(lexicon) if lexicon is not _default() else _default_holders()
+    holders = _holders_for(lexicon)
     resolved = []
     for participant, party in zip(participants, group):
         holder = holders.find(participant.name, published, role=participant.role) if (
@@ -547,16 +545,19 @@ def _is_known(rec: Recognized, party: _Party) -> bool:
         rec.matches.get(start) is not None and rec.matches[start].has("person") for start, _ in party.mentions)
 
 
-def _default():
+_LAST_HOLDERS: list = []  # (lexicon, holders) of the last user lexicon: built once per run, not per meeting
+
+
+def _holders_for(lexicon: Lexicon):
+    """The office holders checked against ``lexicon`` (imported late: most articles need none)."""
     from meetsum.lexicon import default_lexicon
+    from meetsum.officeholders import default_officeholders, load_officeholders
 
-    return default_lexicon()
-
-
-def _default_holders():
-    from meetsum.officeholders import default_officeholders
-
-    return default_officeholders()
+    if lexicon is default_lexicon():
+        return default_officeholders()
+    if not _LAST_HOLDERS or _LAST_HOLDERS[0] is not lexicon:
+        _LAST_HOLDERS[:] = [lexicon, load_officeholders(lexicon)]
+    return _LAST_HOLDERS[1]
 
 
 def _host_state(
