@@ -1086,7 +1086,7 @@ def _said(rec: Recognized, start: int, end: int) -> str:
                                 or _function_word(rec.lexicon, tokens[last])):
             last -= 1
         end = tokens[last].end
-    return rec.doc.text[tokens[start].start : end].strip(" ،,.")
+    return visible(rec.doc.text[tokens[start].start : end]).strip(" ،,.")
 
 
 def _after_aside(tokens: Sequence[Token], start: int, end: int) -> int:
