@@ -14,19 +14,16 @@ from dataclasses import dataclass, field, replace
 from meetsum.dates import DateClue, find_dates
 from meetsum.lexicon import Lexicon, Match, token_variants
 from meetsum.model import (
-    AgendaItem, Evidence, Meeting, Mention, Participant, Statement, Summary, Venue,
+    AgendaItem, Evidence, Meeting, Mention, Participant, Summary, Venue,
 )
 from meetsum.recognize import Entity, Person, Recognized, Title
-from meetsum.text import Document, Token, match_key, visible
+from meetsum.agenda import agenda_items, statements_of
+from meetsum.spans import (
+    COMMA_KEYS, DASHES, MEETING_CUES, evidence_of, meeting_sentences, span_text,
+)
+from meetsum.text import Document, Token, match_key
 
 __all__ = ["assemble"]
-
-_MEETING_CUES = ("cue.meeting", "cue.call", "cue.virtual")
-_COMMA_KEYS = frozenset({"،", ","})
-_AGENDA_MAX_WORDS = 12
-_AGENDA_SPLITTERS = frozenset({"،", ",", "؛", ";", ":", "(", ")"})
-_SENTENCE_PUNCTUATION = frozenset({".", "؟", "?", "!"})
-_QUOTES = "\"'«»“”‘’"
 
 
 @dataclass(eq=False)  # parties are compared by identity
@@ -46,10 +43,9 @@ class _Party:
 
 def assemble(rec: Recognized, lexicon: Lexicon, published: dt.date | None) -> Summary:
     """Build the summary of one analysed article."""
-    doc, tokens = rec.doc, rec.doc.tokens
+    doc = rec.doc
     parties = _parties(rec, lexicon)
-    meeting_sentences = _meeting_sentences(rec)
-    found = _meetings(rec, lexicon, parties, meeting_sentences, published)
+    found = _meetings(rec, lexicon, parties, meeting_sentences(rec), published)
     meetings = [meeting for meeting, _ in found]
     title = _title_line(doc)
     if not meetings:
@@ -97,17 +93,6 @@ def _title_line(doc: Document) -> str | None:
     return match.group(1).strip() or None if match else None
 
 
-def _span_text(doc: Document, start: int, end: int, skip: int = 0) -> str:
-    """Tokens ``start:end`` as written (less ``skip`` clitic characters and invisible marks)."""
-    tokens = doc.tokens
-    first = tokens[start].offset_of_key_index(skip) if skip else tokens[start].start
-    return visible(doc.text[first : tokens[end - 1].end])
-
-
-def _evidence(doc: Document, start: int, end: int) -> Evidence:
-    return Evidence(doc.tokens[start].start, doc.tokens[end - 1].end, doc.tokens[start].sentence)
-
-
 # --------------------------------------------------------------------------- parties
 
 
@@ -145,10 +130,10 @@ def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
     entity_at = {e.start: e for e in rec.entities if e.via == "name" and e.kind in ("country", "organization")}
     entity_ending = {e.end: e for e in entity_at.values()}
     chosen: dict[int, Entity] = {}
-    for sentence in _meeting_sentences(rec):
+    for sentence in meeting_sentences(rec):
         meeting_end = -_BETWEEN_REACH - 1
         for match in rec.sentence_matches(sentence):
-            if any(match.has(kind) for kind in _MEETING_CUES):
+            if any(match.has(kind) for kind in MEETING_CUES):
                 meeting_end = match.end
                 if not set(match.keys("cue.meeting")) & _NAMING_CUES:  # "زيارة كندا", "قمة مجموعة السبع"
                     chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence)[:1])
@@ -169,7 +154,7 @@ def _entity_list(rec: Recognized, entity_at: dict[int, Entity], index: int, sent
         if entity is not None:
             found.append(entity)
             index = entity.end
-        elif tokens[index].key in _COMMA_KEYS or tokens[index].key == "#":
+        elif tokens[index].key in COMMA_KEYS or tokens[index].key == "#":
             index += 1
         else:
             break
@@ -190,7 +175,7 @@ def _name_span(person: Person) -> tuple[int, int, int] | None:
 
 
 def _name_text(doc: Document, span: tuple[int, int, int]) -> str:
-    return _span_text(doc, *span)
+    return span_text(doc, *span)
 
 
 def _affiliation(person: Person) -> Entity | None:
@@ -326,43 +311,11 @@ def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[_Party]
 # --------------------------------------------------------------------------- meetings
 
 
-def _meeting_sentences(rec: Recognized) -> list[int]:
-    return rec.remember("meeting_sentences", lambda: _find_meeting_sentences(rec))
-
-
-def _find_meeting_sentences(rec: Recognized) -> list[int]:
-    """Sentences with a meeting, call or summit cue and nothing that marks sport or a seminar."""
-    found = []
-    for sentence, matches in sorted(rec.by_sentence.items()):
-        meeting = any(
-            m.has(kind) and "counterpart" not in m.keys("cue.meeting") for m in matches for kind in _MEETING_CUES
-        ) or _discussed_with(matches)
-        if meeting and not any(_vetoes(m) for m in matches):
-            found.append(sentence)
-    return found
-
-
-def _discussed_with(matches: list[Match]) -> bool:
-    """"بحث الملك ... مع الوزير": a discussion verb, then "with" later in the sentence."""
-    ordered = sorted(matches, key=lambda m: m.start)
-    for position, match in enumerate(ordered):
-        if match.has("cue.discussion"):
-            return any(later.has("cue.with") for later in ordered[position + 1 :])
-    return False
-
-
-def _vetoes(match: Match) -> bool:
-    """Sport and seminar words make a sentence's "لقاء" or "قمة" something else; a statement
-    or a press conference does not."""
-    return any(key in ("sport", "seminar") for key in match.keys("cue.not_meeting"))
-
-
 def _meetings(
     rec: Recognized, lexicon: Lexicon, parties: list[_Party], sentences: list[int],
     published: dt.date | None,
 ) -> list[tuple[Meeting, list[_Party]]]:
     """One meeting per distinct group of parties named together in meeting sentences."""
-    tokens = rec.doc.tokens
     groups: list[tuple[list[int], list[_Party]]] = []
     mentions = _mentions_by_sentence(rec, parties)
     for sentence in sentences:
@@ -436,7 +389,7 @@ def _agenda_boundary(rec: Recognized, sentence: int) -> int:
     has_with = any(m.has("cue.with") for m in matches)
     seen_party, after_discussion = False, False
     for match in matches:
-        if any(match.has(kind) for kind in _MEETING_CUES) or match.has("office"):
+        if any(match.has(kind) for kind in MEETING_CUES) or match.has("office"):
             seen_party = True
         elif match.has("collective"):
             if after_discussion and not has_with:
@@ -473,8 +426,8 @@ def _meeting(
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
     participants = _without_doubles(participants)
-    agenda = _union([_agenda(rec, lexicon, all_parties, group, sentences)])
-    statements = _union([_statements(rec, lexicon, group)])
+    agenda = _union([agenda_items(rec, lexicon, all_parties, group, sentences)])
+    statements = _union([statements_of(rec, group, lambda party: _speaker(rec, lexicon, party))])
     first = min(sentences)
     sentence = doc.sentences[first]
     return Meeting(status, kind, date.isoformat() if date else None, venue, participants, agenda, statements,
@@ -668,7 +621,6 @@ def _cities_by_sentence(rec: Recognized) -> dict[int, list[Entity]]:
 
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[_Party]) -> Venue | None:
     """The first city named in the meeting sentences outside a title, else the dateline city."""
-    doc, tokens = rec.doc, rec.doc.tokens
     in_titles = {i for p in group if p.title for i in range(p.title.start, p.title.end)}
     by_sentence = _cities_by_sentence(rec)
     for sentence in sentences:
@@ -676,7 +628,7 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
         placed = [city for city in here if _placed(rec, city)]
         if placed or here:
             return _venue_of(rec, lexicon, (placed or here)[0])
-    for sentence in _meeting_sentences(rec):  # "وسيعقد اللقاء في مقر الحلف في بروكسل"
+    for sentence in meeting_sentences(rec):  # "وسيعقد اللقاء في مقر الحلف في بروكسل"
         placed = [city for city in by_sentence.get(sentence, ()) if city.start not in in_titles and _placed(rec, city)]
         if placed:
             return _venue_of(rec, lexicon, placed[0])
@@ -696,9 +648,9 @@ def _with_place(rec: Recognized, venue: Venue | None, sentences: list[int]) -> V
                 continue
             end = match.end if "landmark" in match.keys("cue.place") else _place_end(rec, match)
             if end > match.end or "landmark" in match.keys("cue.place"):
-                place = _span_text(rec.doc, match.start, end, match.skip)
+                place = span_text(rec.doc, match.start, end, match.skip)
                 if venue is None:
-                    return Venue(None, None, place, _evidence(rec.doc, match.start, end))
+                    return Venue(None, None, place, evidence_of(rec.doc, match.start, end))
                 return replace(venue, place=place)
     return venue
 
@@ -746,7 +698,7 @@ def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
     """At a sentence's start, or after a one-word agency name and a dash ("واس- عمان:")."""
     if index == 0 or tokens[index - 1].sentence != tokens[index].sentence:
         return True
-    return (index >= 2 and tokens[index - 1].key in _DASHES
+    return (index >= 2 and tokens[index - 1].key in DASHES
             and (index == 2 or tokens[index - 3].sentence != tokens[index].sentence))
 
 
@@ -768,8 +720,8 @@ def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
 def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:
     entry = lexicon.cities[city.key]
     country = lexicon.countries[entry.country].ar
-    surface = _span_text(rec.doc, city.start, city.end, rec.matches[city.start].skip)
-    return Venue(surface, country, None, _evidence(rec.doc, city.start, city.end))
+    surface = span_text(rec.doc, city.start, city.end, rec.matches[city.start].skip)
+    return Venue(surface, country, None, evidence_of(rec.doc, city.start, city.end))
 
 
 # --------------------------------------------------------------------------- display
@@ -782,18 +734,23 @@ def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
     if party.title and not party.title.counterpart:
         title = party.title
         if title.role_end > title.role_start:
-            role = _span_text(doc, title.role_start, title.role_end, rec.matches[title.role_start].skip)
+            role = span_text(doc, title.role_start, title.role_end, rec.matches[title.role_start].skip)
     affiliation = _affiliation_name(lexicon, party.affiliation, rec)
     start, end = party.mentions[0]
     aliases = tuple(sorted(a for a in party.aliases if a != name))
-    return Participant(name, role, affiliation, _evidence(doc, start, end), aliases)
+    return Participant(name, role, affiliation, evidence_of(doc, start, end), aliases)
+
+
+def _speaker(rec: Recognized, lexicon: Lexicon, party: _Party) -> str | None:
+    shown = _display(rec, lexicon, party)
+    return shown.name or shown.role or shown.affiliation
 
 
 def _affiliation_name(lexicon: Lexicon, entity: Entity | None, rec: Recognized | None = None) -> str | None:
     if entity is None:
         return None
     if entity.kind == "body" and rec is not None:
-        return _span_text(rec.doc, entity.start, entity.end)
+        return span_text(rec.doc, entity.start, entity.end)
     if entity.kind == "country":
         return lexicon.countries[entity.key].ar
     if entity.kind == "organization":
@@ -807,322 +764,11 @@ def _organization_name(lexicon: Lexicon, entity: Entity, rec: Recognized | None)
     short = lexicon.organizations[entity.key].ar
     if rec is None or entity.start not in rec.matches or rec.matches[entity.start].skip:
         return short
-    surface = _span_text(rec.doc, entity.start, entity.end)
+    surface = span_text(rec.doc, entity.start, entity.end)
     same_length = len(surface.split()) == len(short.split())
     if same_length and match_key(surface) != match_key(short) and short not in rec.doc.text:
         return surface
     return short
-
-
-# --------------------------------------------------------------------------- agenda
-
-
-def _agenda(
-    rec: Recognized, lexicon: Lexicon, all_parties: list[_Party], group: list[_Party],
-    sentences: list[int],
-) -> list[AgendaItem]:
-    """Phrases after discussion cues in sentences about this meeting."""
-    tokens = rec.doc.tokens
-    near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
-    about = set(sentences) | {s for p in group for s in p.sentences(tokens) if s in near}
-    about |= {s for s in _sentences_with(rec, "collective") | set(_meeting_sentences(rec)) if s in near}
-    skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
-    items: list[AgendaItem] = []
-    for sentence in sorted(about):
-        seen_meeting = False
-        for match in rec.sentence_matches(sentence):
-            if any(match.has(kind) for kind in _MEETING_CUES):
-                seen_meeting = True
-            topic = match.has("cue.topic") and seen_meeting
-            if not (_introduces_topic(match) or topic):
-                continue
-            begin = _skip_forward(rec, match.end, skippable)
-            end = _phrase_end(rec, begin)
-            items.extend(_split_items(rec, begin, end))
-    items.extend(_quoted_topics(rec, about))
-    items.extend(_purposes(rec, sentences, skippable))
-    return items
-
-
-def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> list[AgendaItem]:
-    """A purpose after the meeting word: "توجهت ميركل إلى باريس لإجراء تقييم مشترك للوضع",
-    "من أجل رسم الطريق": ل before a verbal noun, or a purpose marker."""
-    tokens, items = rec.doc.tokens, []
-    inside = rec.remember("inside_matches", lambda: {i for m in rec.matches.values() for i in range(m.start, m.end)})
-    for sentence in sentences:
-        seen_meeting = False
-        for index in _sentence_token_range(rec, sentence):
-            match = rec.matches.get(index)
-            if match is not None and any(match.has(kind) for kind in _MEETING_CUES):
-                seen_meeting = True
-                continue
-            if not seen_meeting or index in skippable:
-                continue
-            if match is not None and match.has("cue.purpose"):
-                begin, cut = match.end, 0
-            elif index not in inside and _verbal_noun_with_li(rec.lexicon, tokens[index].key):
-                begin, cut = index, 1
-            else:
-                continue
-            item = _agenda_item(rec, begin, _phrase_end(rec, begin + 1), cut)
-            if item:
-                items.append(item)
-            break
-    return items
-
-
-_VERBAL_NOUN_STARTS = ("ا", "ت")
-_VERBAL_NOUN_MIN = 6
-
-
-def _verbal_noun_with_li(lexicon: Lexicon, key: str) -> bool:
-    """"لإجراء", "لتحديد", "لاتخاذ": the preposition ل before a verbal noun of a derived
-    verb (not لل + a definite noun, which is mostly part of a name)."""
-    return (len(key) >= _VERBAL_NOUN_MIN and key.startswith("ل") and not key.startswith("لل")
-            and key[1:].startswith(_VERBAL_NOUN_STARTS) and not lexicon.words.get(key))
-
-
-_OPENING_QUOTES = frozenset("«“\"")
-_CLOSING_QUOTES = frozenset("»”\"")
-_TOPIC_SENTENCE_CUES = ("cue.discussion",)
-
-
-def _quoted_topics(rec: Recognized, about: set[int]) -> list[AgendaItem]:
-    """Phrases quoted in a sentence about the meeting that discusses something
-    ("ناقش الجانبان «سبل الوصول إلى وقف إطلاق نار دائم»")."""
-    tokens, items = rec.doc.tokens, []
-    for sentence in sorted(about):
-        if not any(m.has(kind) for m in rec.sentence_matches(sentence) for kind in _TOPIC_SENTENCE_CUES):
-            continue
-        opened = None
-        for index in _sentence_token_range(rec, sentence):
-            key = tokens[index].key
-            if opened is None and key in _OPENING_QUOTES:
-                opened = index + 1
-            elif opened is not None and key in _CLOSING_QUOTES:
-                item = _agenda_item(rec, opened, index)
-                if item and index - opened <= _AGENDA_MAX_WORDS:
-                    items.append(item)
-                opened = None
-    return items
-
-
-def _sentence_token_range(rec: Recognized, sentence: int) -> range:
-    return rec.doc.sentence_tokens(sentence)
-
-
-_AGENDA_REACH = 20  # sentences around a meeting's own that may still discuss it
-
-
-def _sentences_with(rec: Recognized, kind: str) -> set[int]:
-    return rec.remember(("sentences_with", kind), lambda: {
-        rec.doc.tokens[m.start].sentence for m in rec.matches.values() if m.has(kind)})
-
-
-def _introduces_topic(match: Match) -> bool:
-    return match.has("cue.discussion") or "discuss_with" in match.keys("cue.meeting")
-
-
-def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
-    """Tokens that name parties, places and times: an agenda phrase starts after them."""
-    skip = {i for p in parties for s, e in p.mentions for i in range(s, e)}
-    skip |= {i for e in rec.entities if e.via == "name" for i in range(e.start, e.end)}
-    skip |= {i for t in rec.titles for i in range(t.start, t.end)}
-    skip |= _dash_asides(rec.doc.tokens)
-    leading = ("collective", "weekday", "relative_day", "cue.meeting", "cue.call", "cue.agenda_lead",
-               "country_nisba", "organization_nisba", "cue.discussion")
-    for match in rec.matches.values():
-        if any(match.has(kind) for kind in leading):
-            skip.update(range(match.start, match.end))
-    return skip
-
-
-_DASHES = frozenset({"-", "–", "—"})
-_ASIDE_MAX_TOKENS = 12
-
-
-def _dash_asides(tokens: Sequence[Token]) -> set[int]:
-    """Short asides between two dashes ("- حفظه الله -"), which interrupt a clause."""
-    asides: set[int] = set()
-    opened: int | None = None
-    for index, token in enumerate(tokens):
-        if token.key not in _DASHES:
-            continue
-        if opened is not None and tokens[opened].sentence == token.sentence and index - opened <= _ASIDE_MAX_TOKENS:
-            asides.update(range(opened, index + 1))
-            opened = None
-        else:
-            opened = index
-    return asides
-
-
-def _skip_forward(rec: Recognized, index: int, skippable: set[int]) -> int:
-    tokens = rec.doc.tokens
-    sentence = tokens[index - 1].sentence
-    while index < len(tokens) and tokens[index].sentence == sentence:
-        if index in skippable or not tokens[index].key[0].isalnum():
-            index += 1
-        else:
-            break
-    return index
-
-
-def _phrase_end(rec: Recognized, begin: int) -> int:
-    """A topic phrase ends at the sentence end or where a new clause starts."""
-    tokens = rec.doc.tokens
-    index = begin
-    while index < len(tokens) and tokens[index].sentence == tokens[begin].sentence:
-        match = rec.matches.get(index)
-        enders = ("cue.statement", "cue.agenda_end")
-        if index > begin and match and (any(match.has(kind) for kind in enders) or _introduces_topic(match)):
-            break
-        if tokens[index].key in _SENTENCE_PUNCTUATION:
-            break
-        index += 1
-    return index
-
-
-def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
-    """Split coordinated topics: at commas, at joining words (فضلا عن) and at "و" before a
-    definite noun once the current item has a few words."""
-    tokens, items, start, index = rec.doc.tokens, [], begin, begin
-    while index <= end:
-        match = rec.matches.get(index) if index < end else None
-        joiner = match is not None and match.has("cue.agenda_join")
-        comma = index < end and tokens[index].key in _AGENDA_SPLITTERS
-        conjunction = index < end and index - start >= 3 and _splits_topics(rec, start, index)
-        if index == end or joiner or comma or conjunction:
-            item = _agenda_item(rec, start, index)
-            if item:
-                items.append(item)
-            start = match.end if joiner else index + 1 if comma else index
-            index = max(start, index + 1)
-            continue
-        index += 1
-    return items
-
-
-def _function_word(lexicon: Lexicon, token: Token) -> bool:
-    return "function" in lexicon.token_classes(token)
-
-
-def _conjunction_length(rec: Recognized, index: int) -> int:
-    """1 when the token starts with a conjunction و that is not part of the word."""
-    token = rec.doc.tokens[index]
-    if not token.key.startswith("و") or len(token.key) < 4 or index in rec.matches and rec.matches[index].skip == 0:
-        return 0
-    return 0 if rec.lexicon.words.get(token.key) else 1
-
-
-def _splits_topics(rec: Recognized, start: int, index: int) -> bool:
-    """"و" before a definite noun starts a new topic, except between two adjectives
-    (الإقليمية والدولية), between named states or bodies, or after "بين" (بين المملكة والمنظمة)."""
-    tokens = rec.doc.tokens
-    if not tokens[index].key.startswith("وال"):
-        return False
-    if _adjective(tokens[index].key) and _adjective(tokens[index - 1].key):
-        return False
-    if index in rec.matches and rec.matches[index].skip and (
-            rec.matches[index].has("country") or rec.matches[index].has("organization")):
-        return False
-    return not any(i in rec.matches and rec.matches[i].has("cue.between") for i in range(max(start, index - 3), index))
-
-
-def _adjective(key: str) -> bool:
-    """Nisba adjectives (الإقليمية والدولية) coordinate inside one topic."""
-    return key.endswith(("يه", "ي"))
-
-
-def _is_topic(rec: Recognized, start: int, end: int) -> bool:
-    """Not a clause ("أضاف البيان") nor mostly the person it opens with ("دميتري ميدفيديف");
-    "موقف قائد الجيش عبد الفتاح البرهان من المبادرات" is a topic."""
-    first = rec.matches.get(start)
-    if first is not None and any(first.has(kind) for kind in ("cue.statement", "cue.meeting", "cue.call")):
-        return False
-    opening = rec.person_at.get(start)
-    named = min(end, opening.end) - start if opening else 0
-    return named * 2 < end - start
-
-
-def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaItem | None:
-    tokens, lexicon, first = rec.doc.tokens, rec.lexicon, start
-    while start < end and (not tokens[start].key[0].isalnum() or _function_word(lexicon, tokens[start])):
-        start += 1
-    while end > start and (not tokens[end - 1].key[0].isalnum() or _function_word(lexicon, tokens[end - 1])):
-        end -= 1
-    words = [t for t in tokens[start:end] if t.key[0].isalnum()]
-    if sum(not _function_word(lexicon, t) for t in words) < 2 or not _is_topic(rec, start, end):
-        return None
-    if len(words) > _AGENDA_MAX_WORDS:
-        end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
-    skip = cut if cut and start == first else _conjunction_length(rec, start)
-    text = _span_text(rec.doc, start, end, skip)
-    return AgendaItem(text, _evidence(rec.doc, start, end))
-
-
-# --------------------------------------------------------------------------- statements
-
-
-_ASIDE_MAX_WORDS = 12
-
-
-def _said(rec: Recognized, start: int, end: int) -> str:
-    """What follows the speaker: after a short aside between commas ("، خلال لقائه مع ...،"),
-    without a leading "على" or "أن", up to the next speaker's verb ("، فيما أكد ...")."""
-    tokens = rec.doc.tokens
-    start = _after_aside(tokens, start, end)
-    while start < len(tokens) and tokens[start].start < end and (
-            not tokens[start].key[0].isalnum() or _function_word(rec.lexicon, tokens[start])):
-        start += 1
-    if start >= len(tokens) or tokens[start].start >= end:
-        return ""
-    stop = start + 1
-    while stop < len(tokens) and tokens[stop].start < end and not (
-            stop in rec.matches and rec.matches[stop].has("cue.statement") and tokens[stop - 1].key not in _QUOTES):
-        stop += 1
-    if stop < len(tokens) and tokens[stop].start < end:  # another speaker follows: "، فيما أكد"
-        last = stop - 1
-        while last > start and (not tokens[last].key[0].isalnum() and tokens[last].key not in _QUOTES
-                                or _function_word(rec.lexicon, tokens[last])):
-            last -= 1
-        end = tokens[last].end
-    return visible(rec.doc.text[tokens[start].start : end]).strip(" ،,.")
-
-
-def _after_aside(tokens: Sequence[Token], start: int, end: int) -> int:
-    if start >= len(tokens) or tokens[start].key not in _COMMA_KEYS:
-        return start
-    for index in range(start + 1, min(start + _ASIDE_MAX_WORDS, len(tokens))):
-        if tokens[index].start >= end:
-            break
-        if tokens[index].key in _COMMA_KEYS:
-            return index + 1
-    return start
-
-
-def _statements(rec: Recognized, lexicon: Lexicon, group: list[_Party]) -> list[Statement]:
-    """Sentences where a participant (named right after a statement verb) says something."""
-    tokens, doc = rec.doc.tokens, rec.doc
-    statements = []
-    mention_at = {start: (party, end) for party in group for start, end in party.mentions}
-    spoken = sorted({tokens[start].sentence for start in mention_at} & _sentences_with(rec, "cue.statement"))
-    for match in (m for sentence in spoken for m in rec.sentence_matches(sentence)):
-        start = match.start
-        if not match.has("cue.statement"):
-            continue
-        index = match.end
-        while index in mention_at or (index < len(tokens) and tokens[index].key in ("،", ",")):
-            if index in mention_at:
-                party, end = mention_at[index]
-                sentence = doc.sentences[tokens[index].sentence]
-                text = _said(rec, end, sentence.end)
-                if text:
-                    speaker = _display(rec, lexicon, party)
-                    statements.append(Statement(speaker.name or speaker.role or speaker.affiliation, text,
-                                                Evidence(tokens[start].start, sentence.end, sentence.index)))
-                break
-            index += 1
-    return statements
 
 
 # --------------------------------------------------------------------------- mentioned
@@ -1141,16 +787,16 @@ def _mentioned(
         if id(party) in taking_part or party.name is None:
             continue
         text = _name_text(doc, party.name)
-        found.setdefault(text, Mention(text, "person", _evidence(doc, party.name[0], party.name[1])))
+        found.setdefault(text, Mention(text, "person", evidence_of(doc, party.name[0], party.name[1])))
     venue_cities = {match_key(m.venue.city) for m in meetings if m.venue and m.venue.city}
     for entity in rec.entities:
         if entity.kind == "city" or entity.via != "name":
             continue
-        if match_key(_span_text(doc, entity.start, entity.end)) in venue_cities:
+        if match_key(span_text(doc, entity.start, entity.end)) in venue_cities:
             continue  # "عمان" where the meeting is in Amman is not Oman
         if entity.kind == "organization" and lexicon.organizations[entity.key].kind == "body":
             continue
         name = _affiliation_name(lexicon, entity)
         if name and name not in represented:
-            found.setdefault(name, Mention(name, entity.kind, _evidence(doc, entity.start, entity.end)))
+            found.setdefault(name, Mention(name, entity.kind, evidence_of(doc, entity.start, entity.end)))
     return list(found.values())

@@ -597,8 +597,8 @@ def _build_known_people(part: dict[str, Any], builder: _Builder) -> None:
     for key, entry in part["data"].items():
         if not isinstance(entry, dict):
             raise LexiconError(f"{filename}: {key}: must be a mapping")
-        for field in ("ar", "short"):
-            for form in check_forms(filename, f"{key}.{field}", entry.get(field, [])):
+        for name_field in ("ar", "short"):
+            for form in check_forms(filename, f"{key}.{name_field}", entry.get(name_field, [])):
                 builder.add(form, Sense("person", str(key)))
 
 

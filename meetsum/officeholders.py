@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from meetsum.lexicon import Lexicon, LexiconError, cached, check_form, check_forms, default_lexicon
-from meetsum.text import analyze, match_key
+from meetsum.text import analyze
 
 __all__ = [
     "Holder", "OfficeHolders", "Person", "Role", "default_officeholders", "load_officeholders",

@@ -1,0 +1,330 @@
+"""Agenda and statements: what a meeting discussed and what its participants said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from meetsum.lexicon import Lexicon, Match
+from meetsum.model import AgendaItem, Evidence, Statement
+from meetsum.recognize import Recognized
+from meetsum.spans import (
+    COMMA_KEYS, DASHES, MEETING_CUES, QUOTES, evidence_of, function_word, meeting_sentences,
+    sentence_tokens, sentences_with, span_text,
+)
+from meetsum.text import Token, visible
+
+if TYPE_CHECKING:
+    from meetsum.assemble import _Party
+
+__all__ = ["agenda_items", "statements_of"]
+
+
+_AGENDA_MAX_WORDS = 12
+
+
+_AGENDA_SPLITTERS = frozenset({"،", ",", "؛", ";", ":", "(", ")"})
+
+
+_SENTENCE_PUNCTUATION = frozenset({".", "؟", "?", "!"})
+
+
+def agenda_items(
+    rec: Recognized, lexicon: Lexicon, all_parties: list[_Party], group: list[_Party],
+    sentences: list[int],
+) -> list[AgendaItem]:
+    """Phrases after discussion cues in sentences about this meeting."""
+    tokens = rec.doc.tokens
+    near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
+    about = set(sentences) | {s for p in group for s in p.sentences(tokens) if s in near}
+    about |= {s for s in sentences_with(rec, "collective") | set(meeting_sentences(rec)) if s in near}
+    skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
+    items: list[AgendaItem] = []
+    for sentence in sorted(about):
+        seen_meeting = False
+        for match in rec.sentence_matches(sentence):
+            if any(match.has(kind) for kind in MEETING_CUES):
+                seen_meeting = True
+            topic = match.has("cue.topic") and seen_meeting
+            if not (_introduces_topic(match) or topic):
+                continue
+            begin = _skip_forward(rec, match.end, skippable)
+            end = _phrase_end(rec, begin)
+            items.extend(_split_items(rec, begin, end))
+    items.extend(_quoted_topics(rec, about))
+    items.extend(_purposes(rec, sentences, skippable))
+    return items
+
+
+def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> list[AgendaItem]:
+    """A purpose after the meeting word: "توجهت ميركل إلى باريس لإجراء تقييم مشترك للوضع",
+    "من أجل رسم الطريق": ل before a verbal noun, or a purpose marker."""
+    tokens, items = rec.doc.tokens, []
+    inside = rec.remember("inside_matches", lambda: {i for m in rec.matches.values() for i in range(m.start, m.end)})
+    for sentence in sentences:
+        seen_meeting = False
+        for index in sentence_tokens(rec, sentence):
+            match = rec.matches.get(index)
+            if match is not None and any(match.has(kind) for kind in MEETING_CUES):
+                seen_meeting = True
+                continue
+            if not seen_meeting or index in skippable:
+                continue
+            if match is not None and match.has("cue.purpose"):
+                begin, cut = match.end, 0
+            elif index not in inside and _verbal_noun_with_li(rec.lexicon, tokens[index].key):
+                begin, cut = index, 1
+            else:
+                continue
+            item = _agenda_item(rec, begin, _phrase_end(rec, begin + 1), cut)
+            if item:
+                items.append(item)
+            break
+    return items
+
+
+_VERBAL_NOUN_STARTS = ("ا", "ت")
+
+
+_VERBAL_NOUN_MIN = 6
+
+
+def _verbal_noun_with_li(lexicon: Lexicon, key: str) -> bool:
+    """"لإجراء", "لتحديد", "لاتخاذ": the preposition ل before a verbal noun of a derived
+    verb (not لل + a definite noun, which is mostly part of a name)."""
+    return (len(key) >= _VERBAL_NOUN_MIN and key.startswith("ل") and not key.startswith("لل")
+            and key[1:].startswith(_VERBAL_NOUN_STARTS) and not lexicon.words.get(key))
+
+
+_OPENING_QUOTES = frozenset("«“\"")
+
+
+_CLOSING_QUOTES = frozenset("»”\"")
+
+
+_TOPIC_SENTENCE_CUES = ("cue.discussion",)
+
+
+def _quoted_topics(rec: Recognized, about: set[int]) -> list[AgendaItem]:
+    """Phrases quoted in a sentence about the meeting that discusses something
+    ("ناقش الجانبان «سبل الوصول إلى وقف إطلاق نار دائم»")."""
+    tokens, items = rec.doc.tokens, []
+    for sentence in sorted(about):
+        if not any(m.has(kind) for m in rec.sentence_matches(sentence) for kind in _TOPIC_SENTENCE_CUES):
+            continue
+        opened = None
+        for index in sentence_tokens(rec, sentence):
+            key = tokens[index].key
+            if opened is None and key in _OPENING_QUOTES:
+                opened = index + 1
+            elif opened is not None and key in _CLOSING_QUOTES:
+                item = _agenda_item(rec, opened, index)
+                if item and index - opened <= _AGENDA_MAX_WORDS:
+                    items.append(item)
+                opened = None
+    return items
+
+
+_AGENDA_REACH = 20  # sentences around a meeting's own that may still discuss it
+
+
+def _introduces_topic(match: Match) -> bool:
+    return match.has("cue.discussion") or "discuss_with" in match.keys("cue.meeting")
+
+
+def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
+    """Tokens that name parties, places and times: an agenda phrase starts after them."""
+    skip = {i for p in parties for s, e in p.mentions for i in range(s, e)}
+    skip |= {i for e in rec.entities if e.via == "name" for i in range(e.start, e.end)}
+    skip |= {i for t in rec.titles for i in range(t.start, t.end)}
+    skip |= _dash_asides(rec.doc.tokens)
+    leading = ("collective", "weekday", "relative_day", "cue.meeting", "cue.call", "cue.agenda_lead",
+               "country_nisba", "organization_nisba", "cue.discussion")
+    for match in rec.matches.values():
+        if any(match.has(kind) for kind in leading):
+            skip.update(range(match.start, match.end))
+    return skip
+
+
+
+
+_ASIDE_MAX_TOKENS = 12
+
+
+def _dash_asides(tokens: Sequence[Token]) -> set[int]:
+    """Short asides between two dashes ("- حفظه الله -"), which interrupt a clause."""
+    asides: set[int] = set()
+    opened: int | None = None
+    for index, token in enumerate(tokens):
+        if token.key not in DASHES:
+            continue
+        if opened is not None and tokens[opened].sentence == token.sentence and index - opened <= _ASIDE_MAX_TOKENS:
+            asides.update(range(opened, index + 1))
+            opened = None
+        else:
+            opened = index
+    return asides
+
+
+def _skip_forward(rec: Recognized, index: int, skippable: set[int]) -> int:
+    tokens = rec.doc.tokens
+    sentence = tokens[index - 1].sentence
+    while index < len(tokens) and tokens[index].sentence == sentence:
+        if index in skippable or not tokens[index].key[0].isalnum():
+            index += 1
+        else:
+            break
+    return index
+
+
+def _phrase_end(rec: Recognized, begin: int) -> int:
+    """A topic phrase ends at the sentence end or where a new clause starts."""
+    tokens = rec.doc.tokens
+    index = begin
+    while index < len(tokens) and tokens[index].sentence == tokens[begin].sentence:
+        match = rec.matches.get(index)
+        enders = ("cue.statement", "cue.agenda_end")
+        if index > begin and match and (any(match.has(kind) for kind in enders) or _introduces_topic(match)):
+            break
+        if tokens[index].key in _SENTENCE_PUNCTUATION:
+            break
+        index += 1
+    return index
+
+
+def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
+    """Split coordinated topics: at commas, at joining words (فضلا عن) and at "و" before a
+    definite noun once the current item has a few words."""
+    tokens, items, start, index = rec.doc.tokens, [], begin, begin
+    while index <= end:
+        match = rec.matches.get(index) if index < end else None
+        joiner = match is not None and match.has("cue.agenda_join")
+        comma = index < end and tokens[index].key in _AGENDA_SPLITTERS
+        conjunction = index < end and index - start >= 3 and _splits_topics(rec, start, index)
+        if index == end or joiner or comma or conjunction:
+            item = _agenda_item(rec, start, index)
+            if item:
+                items.append(item)
+            start = match.end if joiner else index + 1 if comma else index
+            index = max(start, index + 1)
+            continue
+        index += 1
+    return items
+
+
+def _conjunction_length(rec: Recognized, index: int) -> int:
+    """1 when the token starts with a conjunction و that is not part of the word."""
+    token = rec.doc.tokens[index]
+    if not token.key.startswith("و") or len(token.key) < 4 or index in rec.matches and rec.matches[index].skip == 0:
+        return 0
+    return 0 if rec.lexicon.words.get(token.key) else 1
+
+
+def _splits_topics(rec: Recognized, start: int, index: int) -> bool:
+    """"و" before a definite noun starts a new topic, except between two adjectives
+    (الإقليمية والدولية), between named states or bodies, or after "بين" (بين المملكة والمنظمة)."""
+    tokens = rec.doc.tokens
+    if not tokens[index].key.startswith("وال"):
+        return False
+    if _adjective(tokens[index].key) and _adjective(tokens[index - 1].key):
+        return False
+    if index in rec.matches and rec.matches[index].skip and (
+            rec.matches[index].has("country") or rec.matches[index].has("organization")):
+        return False
+    return not any(i in rec.matches and rec.matches[i].has("cue.between") for i in range(max(start, index - 3), index))
+
+
+def _adjective(key: str) -> bool:
+    """Nisba adjectives (الإقليمية والدولية) coordinate inside one topic."""
+    return key.endswith(("يه", "ي"))
+
+
+def _is_topic(rec: Recognized, start: int, end: int) -> bool:
+    """Not a clause ("أضاف البيان") nor mostly the person it opens with ("دميتري ميدفيديف");
+    "موقف قائد الجيش عبد الفتاح البرهان من المبادرات" is a topic."""
+    first = rec.matches.get(start)
+    if first is not None and any(first.has(kind) for kind in ("cue.statement", "cue.meeting", "cue.call")):
+        return False
+    opening = rec.person_at.get(start)
+    named = min(end, opening.end) - start if opening else 0
+    return named * 2 < end - start
+
+
+def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaItem | None:
+    tokens, lexicon, first = rec.doc.tokens, rec.lexicon, start
+    while start < end and (not tokens[start].key[0].isalnum() or function_word(lexicon, tokens[start])):
+        start += 1
+    while end > start and (not tokens[end - 1].key[0].isalnum() or function_word(lexicon, tokens[end - 1])):
+        end -= 1
+    words = [t for t in tokens[start:end] if t.key[0].isalnum()]
+    if sum(not function_word(lexicon, t) for t in words) < 2 or not _is_topic(rec, start, end):
+        return None
+    if len(words) > _AGENDA_MAX_WORDS:
+        end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
+    skip = cut if cut and start == first else _conjunction_length(rec, start)
+    text = span_text(rec.doc, start, end, skip)
+    return AgendaItem(text, evidence_of(rec.doc, start, end))
+
+
+_ASIDE_MAX_WORDS = 12
+
+
+def _said(rec: Recognized, start: int, end: int) -> str:
+    """What follows the speaker: after a short aside between commas ("، خلال لقائه مع ...،"),
+    without a leading "على" or "أن", up to the next speaker's verb ("، فيما أكد ...")."""
+    tokens = rec.doc.tokens
+    start = _after_aside(tokens, start, end)
+    while start < len(tokens) and tokens[start].start < end and (
+            not tokens[start].key[0].isalnum() or function_word(rec.lexicon, tokens[start])):
+        start += 1
+    if start >= len(tokens) or tokens[start].start >= end:
+        return ""
+    stop = start + 1
+    while stop < len(tokens) and tokens[stop].start < end and not (
+            stop in rec.matches and rec.matches[stop].has("cue.statement") and tokens[stop - 1].key not in QUOTES):
+        stop += 1
+    if stop < len(tokens) and tokens[stop].start < end:  # another speaker follows: "، فيما أكد"
+        last = stop - 1
+        while last > start and (not tokens[last].key[0].isalnum() and tokens[last].key not in QUOTES
+                                or function_word(rec.lexicon, tokens[last])):
+            last -= 1
+        end = tokens[last].end
+    return visible(rec.doc.text[tokens[start].start : end]).strip(" ،,.")
+
+
+def _after_aside(tokens: Sequence[Token], start: int, end: int) -> int:
+    if start >= len(tokens) or tokens[start].key not in COMMA_KEYS:
+        return start
+    for index in range(start + 1, min(start + _ASIDE_MAX_WORDS, len(tokens))):
+        if tokens[index].start >= end:
+            break
+        if tokens[index].key in COMMA_KEYS:
+            return index + 1
+    return start
+
+
+def statements_of(
+    rec: Recognized, group: list[_Party], speaker_of: Callable[[_Party], str | None]
+) -> list[Statement]:
+    """Sentences where a participant (named right after a statement verb) says something;
+    ``speaker_of`` names the party as the summary shows it."""
+    tokens, doc = rec.doc.tokens, rec.doc
+    statements = []
+    mention_at = {start: (party, end) for party in group for start, end in party.mentions}
+    spoken = sorted({tokens[start].sentence for start in mention_at} & sentences_with(rec, "cue.statement"))
+    for match in (m for sentence in spoken for m in rec.sentence_matches(sentence)):
+        start = match.start
+        if not match.has("cue.statement"):
+            continue
+        index = match.end
+        while index in mention_at or (index < len(tokens) and tokens[index].key in COMMA_KEYS):
+            if index in mention_at:
+                party, end = mention_at[index]
+                sentence = doc.sentences[tokens[index].sentence]
+                text = _said(rec, end, sentence.end)
+                if text:
+                    statements.append(Statement(speaker_of(party), text,
+                                                Evidence(tokens[start].start, sentence.end, sentence.index)))
+                break
+            index += 1
+    return statements

@@ -1,0 +1,81 @@
+"""Shared readings of a recognized document: spans as text and evidence, and the sentences
+that report a meeting."""
+
+from __future__ import annotations
+
+from meetsum.lexicon import Lexicon, Match
+from meetsum.model import Evidence
+from meetsum.recognize import Recognized
+from meetsum.text import Document, Token, visible
+
+__all__ = [
+    "COMMA_KEYS", "DASHES", "MEETING_CUES", "QUOTES", "evidence_of", "function_word", "meeting_sentences",
+    "sentence_tokens", "sentences_with", "span_text",
+]
+
+
+MEETING_CUES = ("cue.meeting", "cue.call", "cue.virtual")
+
+
+COMMA_KEYS = frozenset({"،", ","})
+
+
+QUOTES = "\"'«»“”‘’"
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def span_text(doc: Document, start: int, end: int, skip: int = 0) -> str:
+    """Tokens ``start:end`` as written (less ``skip`` clitic characters and invisible marks)."""
+    tokens = doc.tokens
+    first = tokens[start].offset_of_key_index(skip) if skip else tokens[start].start
+    return visible(doc.text[first : tokens[end - 1].end])
+
+
+def evidence_of(doc: Document, start: int, end: int) -> Evidence:
+    return Evidence(doc.tokens[start].start, doc.tokens[end - 1].end, doc.tokens[start].sentence)
+
+
+def meeting_sentences(rec: Recognized) -> list[int]:
+    return rec.remember("meeting_sentences", lambda: _find_meeting_sentences(rec))
+
+
+def _find_meeting_sentences(rec: Recognized) -> list[int]:
+    """Sentences with a meeting, call or summit cue and nothing that marks sport or a seminar."""
+    found = []
+    for sentence, matches in sorted(rec.by_sentence.items()):
+        meeting = any(
+            m.has(kind) and "counterpart" not in m.keys("cue.meeting") for m in matches for kind in MEETING_CUES
+        ) or _discussed_with(matches)
+        if meeting and not any(_vetoes(m) for m in matches):
+            found.append(sentence)
+    return found
+
+
+def _discussed_with(matches: list[Match]) -> bool:
+    """"بحث الملك ... مع الوزير": a discussion verb, then "with" later in the sentence."""
+    ordered = sorted(matches, key=lambda m: m.start)
+    for position, match in enumerate(ordered):
+        if match.has("cue.discussion"):
+            return any(later.has("cue.with") for later in ordered[position + 1 :])
+    return False
+
+
+def _vetoes(match: Match) -> bool:
+    """Sport and seminar words make a sentence's "لقاء" or "قمة" something else; a statement
+    or a press conference does not."""
+    return any(key in ("sport", "seminar") for key in match.keys("cue.not_meeting"))
+
+
+def sentence_tokens(rec: Recognized, sentence: int) -> range:
+    return rec.doc.sentence_tokens(sentence)
+
+
+def sentences_with(rec: Recognized, kind: str) -> set[int]:
+    return rec.remember(("sentences_with", kind), lambda: {
+        rec.doc.tokens[m.start].sentence for m in rec.matches.values() if m.has(kind)})
+
+
+def function_word(lexicon: Lexicon, token: Token) -> bool:
+    return "function" in lexicon.token_classes(token)
