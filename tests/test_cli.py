@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from meetsum import __version__
 from meetsum.cli import Format, app
+from conftest import read_terminal
 
 MEETING = (
     "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة وزير الخارجية الفرنسي "
@@ -404,21 +405,13 @@ def _run_on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
     proc = subprocess.Popen([sys.executable, "-m", "meetsum", *args], stdin=subprocess.DEVNULL,
                             stdout=follower, stderr=subprocess.PIPE, env=env)
     os.close(follower)
-    chunks = []
     try:
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        shown = read_terminal(leader)
     finally:
         os.close(leader)
         proc.wait(timeout=60)
         proc.stderr.close()
-    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+    return proc.returncode, shown
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

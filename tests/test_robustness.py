@@ -18,10 +18,8 @@ import codecs
 import json
 import os
 import re
-import select
 import subprocess
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from typer.testing import CliRunner
 
 from meetsum import cli
 from meetsum.cli import app
+from conftest import read_terminal
 
 MEETING = (
     "استقبل وزير الخارجية المغربي ناصر بوريطة اليوم في الرباط نظيره الأردني أيمن الصفدي، "
@@ -486,23 +485,12 @@ def _run_with_terminal_stderr(args: list[str], tmp_path: Path) -> tuple[int, str
         proc = subprocess.Popen([sys.executable, *args], stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=follower, env=subprocess_env(TERM="xterm", COLUMNS="200"))
     os.close(follower)
-    chunks = []
-    deadline = time.monotonic() + 60
     try:
-        while time.monotonic() < deadline:
-            if not select.select([leader], [], [], 1)[0]:
-                continue
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        shown = read_terminal(leader)
     finally:
         os.close(leader)
         proc.wait(timeout=60)
-    return proc.returncode, out_path.read_text(encoding="utf-8"), b"".join(chunks).decode("utf-8", "replace")
+    return proc.returncode, out_path.read_text(encoding="utf-8"), shown
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
