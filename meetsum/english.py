@@ -94,22 +94,24 @@ class _Romanizer:
     longest_name: int
 
 
+def _spelling_table(section: Mapping[str, Any], name: str, length: int, what: str) -> dict[str, str]:
+    """Arabic letters (or pairs) -> Latin, each listed once and of the given length."""
+    table: dict[str, str] = {}
+    where = f"romanization.{name}"
+    for latin, forms in _arabic_lists(_section(section, name, "romanization."), where).items():
+        for form in forms:
+            if len(form) != length or form in table:
+                raise LexiconError(f"{FILENAME}: {where}.{latin}: {form!r} must be {what}, listed once")
+            table[form] = latin
+    return table
+
+
 @lru_cache(maxsize=1)
 def _romanizer() -> _Romanizer:
     section = _section(_data(), "romanization", "")
     where = "romanization."
-    letters: dict[str, str] = {}
-    for latin, forms in _arabic_lists(_section(section, "letters", where), "romanization.letters").items():
-        for form in forms:
-            if len(form) != 1 or form in letters:
-                raise LexiconError(f"{FILENAME}: romanization.letters.{latin}: {form!r} must be one letter, listed once")
-            letters[form] = latin
-    digraphs: dict[str, str] = {}
-    for latin, forms in _arabic_lists(_section(section, "digraphs", where), "romanization.digraphs").items():
-        for form in forms:
-            if len(form) != 2 or form in digraphs:
-                raise LexiconError(f"{FILENAME}: romanization.digraphs.{latin}: {form!r} must be two letters, listed once")
-            digraphs[form] = latin
+    letters = _spelling_table(section, "letters", 1, "one letter")
+    digraphs = _spelling_table(section, "digraphs", 2, "two letters")
     silent = _section(section, "silent", where, list)
     for form in silent:
         check_form(FILENAME, "romanization.silent", form)
