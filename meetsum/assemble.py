@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from meetsum.dates import DateClue, find_dates
 from meetsum.lexicon import Lexicon, Match, token_variants
@@ -17,6 +18,9 @@ from meetsum.model import (
     AgendaItem, Evidence, Meeting, Mention, Participant, Summary, Venue,
 )
 from meetsum.recognize import Entity, Person, Recognized, Title
+
+if TYPE_CHECKING:
+    from meetsum.officeholders import OfficeHolders
 from meetsum.agenda import agenda_items, statements_of
 from meetsum.spans import (
     COMMA_KEYS, DASHES, MEETING_CUES, evidence_of, meeting_sentences, span_text,
@@ -41,8 +45,13 @@ class _Party:
         return {tokens[start].sentence for start, _ in self.mentions}
 
 
-def assemble(rec: Recognized, lexicon: Lexicon, published: dt.date | None) -> Summary:
-    """Build the summary of one analysed article."""
+def assemble(
+    rec: Recognized, lexicon: Lexicon, published: dt.date | None, holders: OfficeHolders | None = None
+) -> Summary:
+    """Build the summary of one analysed article; ``holders`` (office holders checked against
+    ``lexicon``) are loaded only if a participant needs them, when not given."""
+    if holders is not None:
+        rec.memo["holders"] = holders
     doc = rec.doc
     parties = _parties(rec, lexicon)
     found = _meetings(rec, lexicon, parties, meeting_sentences(rec), published)
@@ -479,7 +488,7 @@ def _known_office_holders(
     the role they held on the publication date, from the office holders lexicon."""
     if not any(p.name and p.affiliation is None and _is_known(rec, party) for p, party in zip(participants, group)):
         return participants
-    holders = _holders_for(lexicon)
+    holders = _holders_for(rec, lexicon)
     resolved = []
     for participant, party in zip(participants, group):
         holder = holders.find(participant.name, published, role=participant.role) if (
@@ -498,19 +507,13 @@ def _is_known(rec: Recognized, party: _Party) -> bool:
         rec.matches.get(start) is not None and rec.matches[start].has("person") for start, _ in party.mentions)
 
 
-_LAST_HOLDERS: list = []  # (lexicon, holders) of the last user lexicon: built once per run, not per meeting
-
-
-def _holders_for(lexicon: Lexicon):
+def _holders_for(rec: Recognized, lexicon: Lexicon) -> OfficeHolders:
     """The office holders checked against ``lexicon`` (imported late: most articles need none)."""
     from meetsum.lexicon import default_lexicon
     from meetsum.officeholders import default_officeholders, load_officeholders
 
-    if lexicon is default_lexicon():
-        return default_officeholders()
-    if not _LAST_HOLDERS or _LAST_HOLDERS[0] is not lexicon:
-        _LAST_HOLDERS[:] = [lexicon, load_officeholders(lexicon)]
-    return _LAST_HOLDERS[1]
+    return rec.remember("holders", lambda: (
+        default_officeholders() if lexicon is default_lexicon() else load_officeholders(lexicon)))
 
 
 def _host_state(

@@ -48,8 +48,9 @@ class Result:
 
 
 def load_resources(options: Options) -> tuple[Lexicon, OfficeHolders | None]:
-    """The lexicon (and, for English, the office holders) a run needs; raises LexiconError
-    for a broken user lexicon, so the CLI can report it once before any input is read."""
+    """The lexicon (and, for English or a user lexicon, the office holders) a run needs;
+    raises LexiconError for a broken user lexicon, so the CLI reports it once before any
+    input is read."""
     return _resources(options.lexicon_files, options.lang == "en")
 
 
@@ -58,8 +59,8 @@ def _resources(files: tuple[str, ...], english: bool) -> tuple[Lexicon, OfficeHo
     from meetsum.lexicon import default_lexicon, load_lexicon
 
     lexicon = load_lexicon([Path(f) for f in files]) if files else default_lexicon()
-    if not english:
-        return lexicon, None
+    if not (english or files):
+        return lexicon, None  # the built-in office holders load on first need
     from meetsum.officeholders import default_officeholders, load_officeholders
 
     holders = load_officeholders(lexicon, [Path(f) for f in files]) if files else default_officeholders()
@@ -112,7 +113,7 @@ def _record(text: str, published: str | None, options: Options) -> dict[str, Any
     from meetsum.pipeline import summarize
 
     lexicon, holders = load_resources(options)
-    record = summarize(text, published=published, lexicon=lexicon).to_dict()
+    record = summarize(text, published=published, lexicon=lexicon, holders=holders).to_dict()
     if options.lang == "en":
         from meetsum.english import add_english
 

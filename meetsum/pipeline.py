@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from meetsum.assemble import assemble
 from meetsum.dates import parse_published
 from meetsum.lexicon import Lexicon, default_lexicon
@@ -9,16 +11,23 @@ from meetsum.model import Summary
 from meetsum.recognize import recognize
 from meetsum.text import analyze
 
+if TYPE_CHECKING:
+    from meetsum.officeholders import OfficeHolders
+
 __all__ = ["summarize"]
 
 
-def summarize(text: str, *, published: str | None = None, lexicon: Lexicon | None = None) -> Summary:
+def summarize(
+    text: str, *, published: str | None = None, lexicon: Lexicon | None = None,
+    holders: OfficeHolders | None = None,
+) -> Summary:
     """Summarize one Arabic news article.
 
     ``published`` (``YYYY-MM-DD``) resolves relative dates such as أمس or الأحد الماضي;
-    ``lexicon`` defaults to the built-in language data. Raises ValueError for a malformed
-    ``published``.
+    ``lexicon`` defaults to the built-in language data; ``holders`` are the office holders
+    checked against it (give them with a custom lexicon used for many articles, to build
+    them once). Raises ValueError for a malformed ``published``.
     """
     date = parse_published(published)
     lexicon = lexicon or default_lexicon()
-    return assemble(recognize(analyze(text), lexicon), lexicon, date)
+    return assemble(recognize(analyze(text), lexicon), lexicon, date, holders)
