@@ -20,9 +20,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Options", "Result", "load_resources", "summarize_documents"]
 
-LANGS = ("ar", "en")
-
-
 @dataclass(frozen=True, slots=True)
 class Options:
     """What every record of a run gets: the publication date (else each record's own),
