@@ -344,14 +344,66 @@ def _meetings(
 
 
 def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], sentence: int) -> list[_Party]:
-    """Parties mentioned in ``sentence`` before its agenda starts, in text order."""
+    """Parties mentioned in ``sentence`` before its agenda starts, in text order; when the
+    sentence says "X meets Y between ..." only those listed after "بين" take part."""
     agenda_start = _agenda_boundary(rec, sentence)
-    referred = _referred_only(rec, sentence)
+    referred = _referred_only(rec, sentence) | _reporting_only(rec, sentence)
     first: dict[int, tuple[int, _Party]] = {}
     for start, party in mentions.get(sentence, ()):
         if start < agenda_start and start not in referred and not _reports(rec, party):
             first.setdefault(id(party), (start, party))
-    return [party for _, party in sorted(first.values(), key=lambda pair: pair[0])]
+    ordered = sorted(first.values(), key=lambda pair: pair[0])
+    listed = _between_span(rec, sentence)
+    if listed is not None:
+        between = [party for start, party in ordered if start in listed]
+        if len(between) >= 2:
+            return between
+    return [party for _, party in ordered]
+
+
+_CLAUSE_CUES = ("cue.statement", "cue.discussion", *MEETING_CUES)
+
+
+def _between_span(rec: Recognized, sentence: int) -> range | None:
+    """Tokens after "بين" that follows a meeting word ("القمة المرتقبة بين X وY"), up to the
+    next verb of speech, discussion or meeting: the parties listed there are the meeting's."""
+    matches = rec.sentence_matches(sentence)
+    tokens = rec.doc.tokens
+    meeting_end = None
+    for position, match in enumerate(matches):
+        if any(match.has(kind) for kind in MEETING_CUES):
+            meeting_end = match.end
+        elif (match.has("cue.between") and meeting_end is not None and match.start - meeting_end <= _BETWEEN_REACH
+              and tokens[match.start].key[match.skip:] == "بين"):
+            end = next((m.start for m in matches[position + 1:] if any(m.has(k) for k in _CLAUSE_CUES)),
+                       rec.doc.sentence_tokens(sentence).stop)
+            return range(match.end, end)
+    return None
+
+
+_THAT = frozenset({"ان", "بان"})  # إن / أن / بأن without a pronoun: a reported clause follows
+
+
+def _reporting_only(rec: Recognized, sentence: int) -> set[int]:
+    """"قال X إن الاجتماع بين ... ": X speaks about a meeting the reported clause names; X
+    took part only if the meeting word is X's own (لقاءه، اجتماعه) or comes before "إن"."""
+    matches = rec.sentence_matches(sentence)
+    said = next((m for m in matches if m.has("cue.statement")), None)
+    if said is None:
+        return set()
+    tokens = rec.doc.tokens
+    that = next((i for i in range(said.end, rec.doc.sentence_tokens(sentence).stop) if tokens[i].key in _THAT), None)
+    if that is None:
+        return set()
+    cues = [m for m in matches if any(m.has(kind) for kind in MEETING_CUES)]
+    if any(m.start < that for m in cues) or any(_possessed(tokens[m.end - 1]) for m in cues):
+        return set()
+    return set(range(said.end, that))
+
+
+def _possessed(token: Token) -> bool:
+    """A noun with a pronoun suffix (لقائه، اجتماعها، زيارتهما) belongs to someone named earlier."""
+    return token.text.endswith(("ه", "ها", "هما", "هم"))
 
 
 def _mentions_by_sentence(rec: Recognized, parties: list[_Party]) -> dict[int, list[tuple[int, _Party]]]:

@@ -580,3 +580,50 @@ def test_a_short_mention_with_marks_inside_gives_a_clean_alias_and_speaker():
     assert [(p.name, p.aliases) for p in summary.participants] == [
         ("أيمن الصفدي", ("الصفدي",)), ("يوهان فاديفول", ("فاديفول",))]
     assert _statements(summary) == [("يوهان فاديفول", "بلاده تدعم حل الدولتين"), ("أيمن الصفدي", "أهمية التنسيق")]
+
+
+# --------------------------------------------------------------------------- 10. who takes part
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        pytest.param(
+            "قال وزير الخارجية النرويجي يوناس ستوره الأحد، إن الاجتماع المرتقب بين الرئيس الفرنسي "
+            "إيمانويل ماكرون ورئيس الوزراء الهندي ناريندرا مودي مهم للمنطقة.",
+            ["إيمانويل ماكرون", "ناريندرا مودي"], id="a speaker talking about others' meeting"),
+        pytest.param(
+            "وقال وزير المالية الكندي جون براون، إن بلاده تنتظر نتائج أي اجتماع بين الرئيس الفرنسي "
+            "إيمانويل ماكرون ورئيس الوزراء الهندي ناريندرا مودي.",
+            ["إيمانويل ماكرون", "ناريندرا مودي"], id="a speaker and a meeting after that"),
+        pytest.param(
+            "وإذ أيدوا القمة المرتقبة بين الرئيس الفرنسي إيمانويل ماكرون ورئيس الوزراء الهندي ناريندرا مودي، "
+            "حذر أعضاء في البرلمان بينهم النائب جون براون من التسرع.",
+            ["إيمانويل ماكرون", "ناريندرا مودي"], id="others named after the between list"),
+    ],
+)
+def test_only_the_parties_of_the_meeting_clause_take_part(text, participants):
+    summary = _summary(text)
+    assert [p.name for p in summary.participants] == participants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال وزير الخارجية الأردني أيمن الصفدي إن لقاءه مع وزير الخارجية الألماني يوهان فاديفول "
+                     "كان مثمرا.", id="the meeting word is the speaker's own"),
+        pytest.param("وقال وزير الخارجية الأردني أيمن الصفدي خلال لقائه وزير الخارجية الألماني يوهان فاديفول "
+                     "إن بلاده تدعم الحل.", id="the meeting comes before what is said"),
+        pytest.param("وقال وزير الخارجية الأردني أيمن الصفدي إنه التقى وزير الخارجية الألماني يوهان فاديفول.",
+                     id="the speaker is the reported subject"),
+    ],
+)
+def test_a_speaker_who_reports_his_own_meeting_takes_part(text):
+    assert [p.name for p in _summary(text).participants] == ["أيمن الصفدي", "يوهان فاديفول"]
+
+
+@pytest.mark.parametrize("words", ["محادثة هاتفية", "مباحثات هاتفية", "اتصال هاتفي"])
+def test_a_phone_conversation_is_a_call_without_venue(words):
+    text = f"بحث الرئيس الفرنسي إيمانويل ماكرون خلال {words} مساء الاثنين مع رئيس الوزراء الهندي ناريندرا مودي الوضع في المنطقة."
+    summary = _summary(text)
+    assert (summary.kind, summary.venue) == ("call", None)
