@@ -9,7 +9,7 @@ from meetsum.lexicon import Lexicon, Match
 from meetsum.model import AgendaItem, Evidence, Statement
 from meetsum.recognize import Recognized
 from meetsum.spans import (
-    COMMA_KEYS, DASHES, MEETING_CUES, QUOTES, evidence_of, function_word, meeting_sentences,
+    COMMA_KEYS, DASHES, MEETING_CUES, QUOTES, evidence_of, function_word, meeting_sentences, quoted_ranges,
     sentence_tokens, sentences_with, span_text,
 )
 from meetsum.text import Token, visible
@@ -96,32 +96,20 @@ def _verbal_noun_with_li(lexicon: Lexicon, key: str) -> bool:
             and key[1:].startswith(_VERBAL_NOUN_STARTS) and not lexicon.words.get(key))
 
 
-_OPENING_QUOTES = frozenset("«“\"")
-
-
-_CLOSING_QUOTES = frozenset("»”\"")
-
-
 _TOPIC_SENTENCE_CUES = ("cue.discussion",)
 
 
 def _quoted_topics(rec: Recognized, about: set[int]) -> list[AgendaItem]:
     """Phrases quoted in a sentence about the meeting that discusses something
     ("ناقش الجانبان «سبل الوصول إلى وقف إطلاق نار دائم»")."""
-    tokens, items = rec.doc.tokens, []
+    items = []
     for sentence in sorted(about):
         if not any(m.has(kind) for m in rec.sentence_matches(sentence) for kind in _TOPIC_SENTENCE_CUES):
             continue
-        opened = None
-        for index in sentence_tokens(rec, sentence):
-            key = tokens[index].key
-            if opened is None and key in _OPENING_QUOTES:
-                opened = index + 1
-            elif opened is not None and key in _CLOSING_QUOTES:
-                item = _agenda_item(rec, opened, index)
-                if item and index - opened <= _AGENDA_MAX_WORDS:
-                    items.append(item)
-                opened = None
+        for quoted in quoted_ranges(rec, sentence):
+            item = _agenda_item(rec, quoted.start, quoted.stop)
+            if item and len(quoted) <= _AGENDA_MAX_WORDS:
+                items.append(item)
     return items
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from meetsum.officeholders import OfficeHolders
 from meetsum.agenda import agenda_items, statements_of
 from meetsum.spans import (
-    COMMA_KEYS, DASHES, MEETING_CUES, evidence_of, meeting_sentences, span_text,
+    COMMA_KEYS, DASHES, MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, span_text,
 )
 from meetsum.text import Document, Token, match_key
 
@@ -348,17 +348,25 @@ def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], 
     sentence says "X meets Y between ..." only those listed after "بين" take part."""
     agenda_start = _agenda_boundary(rec, sentence)
     referred = _referred_only(rec, sentence) | _reporting_only(rec, sentence)
+    referred.update(index for quoted in quoted_ranges(rec, sentence) if len(quoted) > _QUOTED_NAME_MAX
+                    for index in quoted)  # quoted speech, not a quoted name
     first: dict[int, tuple[int, _Party]] = {}
     for start, party in mentions.get(sentence, ()):
         if start < agenda_start and start not in referred and not _reports(rec, party):
             first.setdefault(id(party), (start, party))
     ordered = sorted(first.values(), key=lambda pair: pair[0])
     listed = _between_span(rec, sentence)
+    if listed and _is_collective(rec, listed.start):
+        # "المحادثات بين الرئيسين بعد أن ...": the two were named before; who follows is not a party
+        return [party for start, party in ordered if start not in listed]
     if listed is not None:
         between = [party for start, party in ordered if start in listed]
         if len(between) >= 2:
             return between
     return [party for _, party in ordered]
+
+
+_QUOTED_NAME_MAX = 4  # words: a longer quotation is speech, whose people do not take part
 
 
 _CLAUSE_CUES = ("cue.statement", "cue.discussion", *MEETING_CUES)
@@ -379,6 +387,11 @@ def _between_span(rec: Recognized, sentence: int) -> range | None:
                        rec.doc.sentence_tokens(sentence).stop)
             return range(match.end, end)
     return None
+
+
+def _is_collective(rec: Recognized, index: int) -> bool:
+    match = rec.matches.get(index)
+    return match is not None and match.has("collective")
 
 
 _THAT = frozenset({"ان", "بان"})  # إن / أن / بأن without a pronoun: a reported clause follows

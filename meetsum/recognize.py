@@ -310,6 +310,9 @@ def _people(
         if after < len(tokens) and tokens[after].key in _COMMAS and title.affiliation:
             after, trusted = after + 1, False  # "وزير الخارجية السوري، وليد المعلم"
         name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring)
+        if name_end == after and _quoted_name_end(tokens, matches, lexicon, after, recurring):
+            after += 1  # a quoted name: رئيس الوزراء الروسي "دميتري ميدفيديف"
+            name_end = _quoted_name_end(tokens, matches, lexicon, after - 1, recurring)
         name_end = _nisba_surname(matches, title, after, name_end)
         if name_end > after:
             people.append(Person(title.start, name_end, after, name_end, title))
@@ -392,6 +395,18 @@ def _titles_after_names(tokens: Sequence[Token], matches: dict[int, Match], peop
 
 
 _COMMAS = frozenset({"،", ","})
+
+
+def _quoted_name_end(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, quote: int, recurring: _KeyCounts
+) -> int | None:
+    """The end of a name set in quotation marks at ``quote``, when the marks hold just a name."""
+    if quote + 1 >= len(tokens) or tokens[quote].key not in _QUOTES:
+        return None
+    end = _name_end(tokens, matches, lexicon, quote + 1, trusted=True, recurring=recurring)
+    if end > quote + 1 and end < len(tokens) and tokens[end].key in _QUOTES:
+        return end
+    return None
 
 
 def _nisba_surname(matches: dict[int, Match], title: Title, start: int, end: int) -> int:

@@ -10,6 +10,7 @@ from meetsum.text import Document, Token, visible
 
 __all__ = [
     "COMMA_KEYS", "DASHES", "MEETING_CUES", "QUOTES", "evidence_of", "function_word", "meeting_sentences",
+    "quoted_ranges",
     "sentence_tokens", "sentences_with", "span_text",
 ]
 
@@ -21,6 +22,25 @@ COMMA_KEYS = frozenset({"،", ","})
 
 
 QUOTES = "\"'«»“”‘’"
+
+
+_OPENING_QUOTES = frozenset("«“\"")
+
+
+_CLOSING_QUOTES = frozenset("»”\"")
+
+
+def quoted_ranges(rec: Recognized, sentence: int) -> list[range]:
+    """The token ranges inside quotation marks in ``sentence``, marks excluded."""
+    tokens, found, opened = rec.doc.tokens, [], None
+    for index in sentence_tokens(rec, sentence):
+        key = tokens[index].key
+        if opened is None and key in _OPENING_QUOTES:
+            opened = index + 1
+        elif opened is not None and key in _CLOSING_QUOTES:
+            found.append(range(opened, index))
+            opened = None
+    return found
 
 
 DASHES = frozenset({"-", "–", "—"})

@@ -627,3 +627,25 @@ def test_a_phone_conversation_is_a_call_without_venue(words):
     text = f"بحث الرئيس الفرنسي إيمانويل ماكرون خلال {words} مساء الاثنين مع رئيس الوزراء الهندي ناريندرا مودي الوضع في المنطقة."
     summary = _summary(text)
     assert (summary.kind, summary.venue) == ("call", None)
+
+
+_CALL = "بحث الرئيس الفرنسي إيمانويل ماكرون هاتفيا مساء الاثنين مع رئيس الوزراء الهندي ناريندرا مودي الوضع في المنطقة. "
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param("وقال ماكرون خلال الاتصال: «نرى أن حكومة الرئيس البرازيلي لولا دا سيلفا شريك مهم في هذا الملف».",
+                     id="a name inside quoted speech"),
+        pytest.param("وتأتي المحادثات بين الرئيسين بعد أن انتقد مودي الرئيس البرازيلي لولا دا سيلفا.",
+                     id="a name after the pair the talks were between"),
+    ],
+)
+def test_people_named_in_quoted_speech_or_background_do_not_take_part(tail):
+    summary = _summary(_CALL + tail)
+    assert [p.name for p in summary.participants] == ["إيمانويل ماكرون", "ناريندرا مودي"]
+
+
+def test_a_quoted_name_is_still_a_party():
+    text = 'سيلتقي الرئيس الفرنسي إيمانويل ماكرون الأسبوع المقبل رئيس الوزراء الهندي "ناريندرا مودي".'
+    assert [p.name for p in _summary(text).participants] == ["إيمانويل ماكرون", "ناريندرا مودي"]
