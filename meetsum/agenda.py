@@ -38,6 +38,7 @@ def agenda_items(
     near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
     about = set(sentences) | {s for p in group for s in p.sentences(tokens) if s in near}
     about |= {s for s in sentences_with(rec, "collective") | set(meeting_sentences(rec)) if s in near}
+    about |= _following_discussions(rec, all_parties, group, about)
     skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
     items: list[AgendaItem] = []
     for sentence in sorted(about):
@@ -48,12 +49,35 @@ def agenda_items(
             topic = match.has("cue.topic") and seen_meeting
             if not (_introduces_topic(match) or topic):
                 continue
-            begin = _skip_forward(rec, match.end, skippable)
-            end = _phrase_end(rec, begin)
-            items.extend(_split_items(rec, begin, end))
+            items.extend(_topic_after(rec, match.end, skippable))
     items.extend(_quoted_topics(rec, about))
     items.extend(_purposes(rec, sentences, skippable))
     return items
+
+
+def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[AgendaItem]:
+    """The topics a cue ending at ``index`` introduces, in its own sentence; after "خلال
+    زيارته" the topic follows ("بحث مع X خلال زيارته قضايا ...")."""
+    tokens, sentence = rec.doc.tokens, rec.doc.tokens[index - 1].sentence
+    begin = _skip_forward(rec, index, skippable)
+    if begin >= len(tokens) or tokens[begin].sentence != sentence:
+        return []
+    end = _phrase_end(rec, begin)
+    items = _split_items(rec, begin, end)
+    if _during_meeting(rec, end):
+        items += _topic_after(rec, rec.matches[end + 1].end, skippable)
+    return items
+
+
+def _following_discussions(rec: Recognized, all_parties: list[_Party], group: list[_Party], about: set[int]) -> set[int]:
+    """A sentence right after one about the meeting that discusses something and names no
+    other party continues it: "وتطرق النقاش إلى ..."."""
+    tokens = rec.doc.tokens
+    members = {id(party) for party in group}
+    elsewhere = {tokens[start].sentence for party in all_parties if id(party) not in members
+                 for start, _ in party.mentions}
+    return {s + 1 for s in about if s + 1 not in about and s + 1 not in elsewhere
+            and s + 1 in sentences_with(rec, "cue.discussion")}
 
 
 def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> list[AgendaItem]:
@@ -174,10 +198,17 @@ def _phrase_end(rec: Recognized, begin: int) -> int:
         enders = ("cue.statement", "cue.agenda_end")
         if index > begin and match and (any(match.has(kind) for kind in enders) or _introduces_topic(match)):
             break
-        if tokens[index].key in _SENTENCE_PUNCTUATION:
+        if tokens[index].key in _SENTENCE_PUNCTUATION or _during_meeting(rec, index):
             break
         index += 1
     return index
+
+
+def _during_meeting(rec: Recognized, index: int) -> bool:
+    """"خلال اللقاء" after a topic says when it was discussed, not what."""
+    after = rec.matches.get(index + 1)
+    return (after is not None and rec.doc.tokens[index].key in ("خلال", "اثناء")
+            and any(after.has(kind) for kind in MEETING_CUES))
 
 
 def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:

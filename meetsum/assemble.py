@@ -350,9 +350,11 @@ def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], 
     referred = _referred_only(rec, sentence) | _reporting_only(rec, sentence)
     referred.update(index for quoted in quoted_ranges(rec, sentence) if len(quoted) > _QUOTED_NAME_MAX
                     for index in quoted)  # quoted speech, not a quoted name
+    restart = _meeting_resumes(rec, sentence, agenda_start)
     first: dict[int, tuple[int, _Party]] = {}
     for start, party in mentions.get(sentence, ()):
-        if start < agenda_start and start not in referred and not _reports(rec, party):
+        in_topic = agenda_start <= start < restart  # "التباحث في X خلال اللقاء مع Y": Y takes part
+        if not in_topic and start not in referred and not _reports(rec, party):
             first.setdefault(id(party), (start, party))
     ordered = sorted(first.values(), key=lambda pair: pair[0])
     listed = _between_span(rec, sentence)
@@ -364,6 +366,20 @@ def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], 
         if len(between) >= 2:
             return between
     return [party for _, party in ordered]
+
+
+def _meeting_resumes(rec: Recognized, sentence: int, agenda_start: int) -> int:
+    """Where a meeting word and "مع" after the topic name parties again: "التباحث في X
+    خلال اللقاء الذي سيجمعه مع Y"."""
+    met = False
+    for match in rec.sentence_matches(sentence):
+        if match.start <= agenda_start:
+            continue
+        if any(match.has(kind) for kind in MEETING_CUES):
+            met = True
+        elif met and match.has("cue.with"):
+            return match.end
+    return len(rec.doc.tokens)
 
 
 _QUOTED_NAME_MAX = 4  # words: a longer quotation is speech, whose people do not take part

@@ -649,3 +649,33 @@ def test_people_named_in_quoted_speech_or_background_do_not_take_part(tail):
 def test_a_quoted_name_is_still_a_party():
     text = 'سيلتقي الرئيس الفرنسي إيمانويل ماكرون الأسبوع المقبل رئيس الوزراء الهندي "ناريندرا مودي".'
     assert [p.name for p in _summary(text).participants] == ["إيمانويل ماكرون", "ناريندرا مودي"]
+
+
+# --------------------------------------------------------------------------- 11. more agenda
+
+
+@pytest.mark.parametrize(
+    ("tail", "topic"),
+    [
+        ("وتطرق النقاش إلى أوضاع اللاجئين في المخيمات.", "أوضاع اللاجئين في المخيمات"),
+        ("وتمحور الحديث حول مشاريع الطاقة المتجددة.", "مشاريع الطاقة المتجددة"),
+        ("وانصبت المباحثات على ملف المياه المشتركة.", "ملف المياه المشتركة"),
+    ],
+)
+def test_a_discussion_right_after_the_meeting_sentence_is_its_agenda(tail, topic):
+    assert topic in _agenda(_summary(_AMMAN + tail))
+
+
+@pytest.mark.parametrize("verb", ["سيتطرق اللقاء إلى", "يتمحور اللقاء حول", "سيتناول الاجتماع"])
+def test_a_meeting_word_as_the_subject_of_a_discussion_verb(verb):
+    text = ("سيلتقي الرئيس الفرنسي إيمانويل ماكرون غدا رئيس الوزراء الهندي ناريندرا مودي. "
+            f"و{verb} مشاريع الطاقة المتجددة.")
+    assert "مشاريع الطاقة المتجددة" in _agenda(_summary(text))
+
+
+def test_parties_after_the_meeting_that_follows_a_topic_take_part():
+    text = ("أكد وزير الخارجية الأردني أيمن الصفدي على ضرورة التباحث في أوضاع اللاجئين خلال اللقاء الذي "
+            "سيجمعه غدا مع وزير الخارجية الألماني يوهان فاديفول.")
+    summary = _summary(text)
+    assert [p.name for p in summary.participants] == ["أيمن الصفدي", "يوهان فاديفول"]
+    assert _agenda(summary)[0] == "أوضاع اللاجئين"
