@@ -330,6 +330,8 @@ def _meetings(
     for sentence in sentences:
         present = _parties_in(rec, mentions, sentence)
         if not present:
+            if groups and _refers_back(rec, sentence):
+                groups[-1][0].append(sentence)
             continue
         for group_sentences, group in groups:
             ids, known = set(map(id, present)), set(map(id, group))
@@ -341,6 +343,12 @@ def _meetings(
             if len(present) >= 2 or _has_counterpart_cue(rec, sentence):
                 groups.append(([sentence], present))
     return [(_meeting(rec, lexicon, parties, sents, group, published), group) for sents, group in groups if len(group) >= 2]
+
+
+def _refers_back(rec: Recognized, sentence: int) -> bool:
+    """A meeting word that names no party but points back to one ("للقائهما"، "القمة") is
+    about the meeting reported before it."""
+    return any(match.has("cue.refers_back") for match in rec.sentence_matches(sentence))
 
 
 def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], sentence: int) -> list[_Party]:
@@ -631,7 +639,12 @@ def _kind(cues: list[Match]) -> str:
 
 
 def _status(rec: Recognized, cues: list[Match], sentences: list[int]) -> str:
-    main = [m for m in cues if rec.doc.tokens[m.start].sentence == sentences[0]]
+    """From the meeting's first sentence, or its first body sentence when the first is the
+    headline, whose present tense says nothing about time."""
+    first = sentences[0]
+    if first == 0 and _title_line(rec.doc) is not None and len(sentences) > 1:
+        first = sentences[1]
+    main = [m for m in cues if rec.doc.tokens[m.start].sentence == first]
     if any(m.has("cue.planned") for m in main):
         return "planned"
     if any(m.has("cue.ongoing") for m in main):
@@ -708,7 +721,8 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
     in_titles = {i for p in group if p.title for i in range(p.title.start, p.title.end)}
     by_sentence = _cities_by_sentence(rec)
     for sentence in sentences:
-        here = [city for city in by_sentence.get(sentence, ()) if city.start not in in_titles]
+        here = [city for city in by_sentence.get(sentence, ())
+                if city.start not in in_titles and not _follows(rec, city.start, "cue.against")]
         placed = [city for city in here if _placed(rec, city)]
         if placed or here:
             return _venue_of(rec, lexicon, (placed or here)[0])

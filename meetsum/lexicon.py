@@ -50,7 +50,7 @@ _PREPOSITIONS = "بلك"
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
     "meeting", "call", "virtual", "planned", "present", "ongoing", "discussion", "statement", "not_meeting",
-    "agenda_lead", "agenda_end", "agenda_join", "with", "org_head", "topic", "on_behalf", "between", "venue_lead", "named_after", "from", "place", "purpose",
+    "agenda_lead", "agenda_end", "agenda_join", "with", "org_head", "topic", "on_behalf", "between", "venue_lead", "named_after", "against", "refers_back", "from", "place", "purpose",
 )
 WORD_CLASSES = ("function", "time", "common")
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
@@ -194,6 +194,7 @@ def token_variants(key: str) -> tuple[tuple[int, str], ...]:
     for cut, form in list(variants):
         if len(form) > 2 and form.startswith("لل"):
             variants.append((cut + 1, "ا" + form[1:]))  # للدوحة = ل + الدوحة
+            variants.append((cut + 1, form[1:]))  # للقائه = ل + لقائه
         elif len(form) > 2 and form[0] in _PREPOSITIONS:
             variants.append((cut + 1, form[1:]))
     return tuple(variants)

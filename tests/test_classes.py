@@ -679,3 +679,26 @@ def test_parties_after_the_meeting_that_follows_a_topic_take_part():
     summary = _summary(text)
     assert [p.name for p in summary.participants] == ["أيمن الصفدي", "يوهان فاديفول"]
     assert _agenda(summary)[0] == "أوضاع اللاجئين"
+
+
+# --------------------------------------------------------------------------- 12. the meeting told over several sentences
+
+
+def test_the_body_not_the_headline_gives_the_status():
+    text = ("ماكرون يلتقي مودي في باريس\n\n"
+            "سيلتقي الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي في باريس الأسبوع المقبل.")
+    assert _summary(text).status == "planned"
+
+
+@pytest.mark.parametrize("word", ["للقائهما", "للقمة", "للاجتماع"])
+def test_a_sentence_that_points_back_to_the_meeting_dates_it(word):
+    text = ("سيلتقي الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي في باريس قريبا. "
+            f"وأعلن القصر الرئاسي أن موعدا تحدد {word} يوم 28 مايو.")
+    assert _summary(text).date == "2025-05-28"
+
+
+@pytest.mark.parametrize("words", ["عقوبات جديدة ضد موسكو", "موقفا موحدا تجاه موسكو"])
+def test_a_capital_that_stands_for_its_government_is_not_the_venue(words):
+    text = ("سيلتقي الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي قريبا. "
+            f"وقال مسؤولون إن الاجتماع سيبحث {words}.")
+    assert _summary(text).venue is None
