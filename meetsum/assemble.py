@@ -666,6 +666,8 @@ def _date(
         lead = _lead_sentence(rec.doc)
         candidates = [c for c in clues if tokens[c.start].sentence == lead]
         order = {lead: 0}
+    if prefer_future and published:  # a meeting still ahead is not dated by a day already past
+        candidates = [c for c in candidates if c.date >= published] or candidates
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (

@@ -702,3 +702,17 @@ def test_a_capital_that_stands_for_its_government_is_not_the_venue(words):
     text = ("سيلتقي الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي قريبا. "
             f"وقال مسؤولون إن الاجتماع سيبحث {words}.")
     assert _summary(text).venue is None
+
+
+def test_a_planned_meeting_is_not_dated_by_a_day_already_past():
+    text = ("ستعقد فرنسا والهند محادثات في باريس. وكان من المقرر أن تعقد الدولتان المحادثات يوم 12 مايو، "
+            "إلا أنها تأجلت، وتقرر أن تنطلق المحادثات يوم 27 مايو.")
+    summary = _summary(text)
+    assert (summary.status, summary.date) == ("planned", "2025-05-27")
+
+
+@pytest.mark.parametrize("verb", ["ستعقدان محادثات", "تجريان محادثات", "ستلتقيان", "تجتمعان"])
+def test_two_states_as_a_feminine_dual_subject_meet(verb):
+    text = f"قالت مصادر إن فرنسا والهند {verb} في باريس لبحث التعاون الدفاعي."
+    summary = _summary(text)
+    assert [p.affiliation for p in summary.participants] == ["فرنسا", "الهند"]
