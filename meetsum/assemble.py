@@ -122,6 +122,7 @@ def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
             if party not in by_word.setdefault(word, []):
                 by_word[word].append(party)
     parties += _named_bodies(rec, parties)
+    parties += _described_groups(rec)
     parties = _fold_unnamed(rec, parties)
     _add_short_mentions(rec, lexicon, parties)
     return parties
@@ -150,6 +151,40 @@ def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
             elif (match.has("cue.between") or match.has("cue.with")) and match.start - meeting_end <= _BETWEEN_REACH:
                 chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence))
     return [_Party(None, None, e, [(e.start, e.end)]) for start, e in sorted(chosen.items()) if start not in taken]
+
+
+_GROUP_MAX_WORDS = 7
+_GROUP_ENDS = ("cue.group", "cue.statement", "cue.discussion", "cue.topic", "cue.purpose", "cue.agenda_end",
+               "country", "organization", *MEETING_CUES)
+
+
+def _described_groups(rec: Recognized) -> list[_Party]:
+    """Groups a meeting word lists by description ("لقاء يضم الأحزاب المشاركة في الحكومة
+    والمنظمات الوطنية"): each is an unnamed party whose affiliation is the description."""
+    tokens, found = rec.doc.tokens, []
+    for sentence in meeting_sentences(rec):
+        listing = False
+        for match in rec.sentence_matches(sentence):
+            if match.has("cue.between") or match.has("cue.with"):
+                listing = True
+            elif listing and match.has("cue.group"):
+                end = _group_end(rec, match.end)
+                found.append(_Party(None, None, Entity("body", "", match.start, end, "group"), [(match.start, end)]))
+            elif any(match.has(kind) for kind in _GROUP_ENDS):
+                listing = False
+    return found
+
+
+def _group_end(rec: Recognized, index: int) -> int:
+    """A description runs to punctuation, a lone "و", the next group or cue, or a few words."""
+    tokens, start = rec.doc.tokens, index
+    while (index < len(tokens) and index - start < _GROUP_MAX_WORDS and tokens[index].sentence == tokens[start].sentence
+           and tokens[index].key.isalpha() and tokens[index].key != "و"
+           and not (index in rec.matches and any(rec.matches[index].has(kind) for kind in _GROUP_ENDS))):
+        index += 1
+    while index > start and "function" in rec.lexicon.token_classes(tokens[index - 1]):
+        index -= 1
+    return index
 
 
 _NAMING_CUES = frozenset({"visit", "summit"})  # what follows names a place or the summit itself
@@ -517,6 +552,8 @@ def _meeting(
     status = _status(rec, cues, sentences)
     ahead = status == "planned" or any(m.has("cue.present") for m in rec.sentence_matches(sentences[0]))
     date = _date(rec, lexicon, sentences, published, prefer_future=ahead)
+    if date is None and published and _told_in_present(rec, sentences):
+        date = published  # "يشرف رئيس الحكومة على لقاء ...", no other clue: the day of the report
     if status == "held" and date and published and date > published:
         status = "planned"
     venue = None if kind in ("call", "virtual") else _with_place(rec, _venue(rec, lexicon, sentences, group), sentences)
@@ -638,12 +675,22 @@ def _kind(cues: list[Match]) -> str:
     return "in_person"
 
 
+def _first_body_sentence(rec: Recognized, sentences: list[int]) -> int:
+    """The meeting's first sentence, or its second when the first is the headline, whose
+    present tense says nothing about time."""
+    if sentences[0] == 0 and _title_line(rec.doc) is not None and len(sentences) > 1:
+        return sentences[1]
+    return sentences[0]
+
+
+def _told_in_present(rec: Recognized, sentences: list[int]) -> bool:
+    first = _first_body_sentence(rec, sentences)
+    headline = first == 0 and _title_line(rec.doc) is not None
+    return not headline and any(m.has("cue.present") for m in rec.sentence_matches(first))
+
+
 def _status(rec: Recognized, cues: list[Match], sentences: list[int]) -> str:
-    """From the meeting's first sentence, or its first body sentence when the first is the
-    headline, whose present tense says nothing about time."""
-    first = sentences[0]
-    if first == 0 and _title_line(rec.doc) is not None and len(sentences) > 1:
-        first = sentences[1]
+    first = _first_body_sentence(rec, sentences)
     main = [m for m in cues if rec.doc.tokens[m.start].sentence == first]
     if any(m.has("cue.planned") for m in main):
         return "planned"
@@ -850,7 +897,8 @@ def _affiliation_name(lexicon: Lexicon, entity: Entity | None, rec: Recognized |
     if entity is None:
         return None
     if entity.kind == "body" and rec is not None:
-        return span_text(rec.doc, entity.start, entity.end)
+        first = rec.matches.get(entity.start)
+        return span_text(rec.doc, entity.start, entity.end, first.skip if first and entity.via == "group" else 0)
     if entity.kind == "country":
         return lexicon.countries[entity.key].ar
     if entity.kind == "organization":

@@ -716,3 +716,31 @@ def test_two_states_as_a_feminine_dual_subject_meet(verb):
     text = f"قالت مصادر إن فرنسا والهند {verb} في باريس لبحث التعاون الدفاعي."
     summary = _summary(text)
     assert [p.affiliation for p in summary.participants] == ["فرنسا", "الهند"]
+
+
+def test_groups_described_rather_than_named_are_parties():
+    text = ("يترأس رئيس الحكومة، يوسف الشاهد لقاء يضم الأحزاب المشاركة في الائتلاف و المنظمات "
+            "الوطنية الموقعة على الميثاق.")
+    summary = _summary(text)
+    assert _people(summary) == [
+        ("يوسف الشاهد", "رئيس الحكومة", None),
+        (None, None, "الأحزاب المشاركة في الائتلاف"),
+        (None, None, "المنظمات الوطنية الموقعة على الميثاق"),
+    ]
+
+
+def test_a_described_group_ends_before_the_bodies_it_lists():
+    text = "اجتمع وزير المالية اليوناني يانيس ستورناراس مع ممثلي الدائنين وهم صندوق النقد الدولي والبنك المركزي الأوروبي."
+    assert (None, None, "ممثلي الدائنين") in _people(_summary(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("يترأس الرئيس الفرنسي إيمانويل ماكرون لقاء يجمعه مع رئيس الوزراء الهندي ناريندرا مودي.", PUBLISHED),
+        ("ترأس الرئيس الفرنسي إيمانويل ماكرون لقاء جمعه مع رئيس الوزراء الهندي ناريندرا مودي.", None),
+        ("ماكرون يلتقي مودي\n\nالتقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي.", None),
+    ],
+)
+def test_a_meeting_told_in_the_present_with_no_date_is_on_the_day_of_the_report(text, date):
+    assert _summary(text).date == date

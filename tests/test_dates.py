@@ -241,3 +241,9 @@ def test_parse_published_rejects_other_forms(value):
 def test_summarize_rejects_a_malformed_publication_date(value):
     with pytest.raises(ValueError):
         summarize("التقى الوزير نظيره.", published=value)
+
+
+def test_words_spelled_like_bare_weekdays_are_not_dates():
+    from meetsum import summarize
+    text = "التقى أحد المسؤولين الفرنسيين في لقاء جمعه مع رئيس الوزراء الهندي ناريندرا مودي الرئيس الفرنسي إيمانويل ماكرون."
+    assert summarize(text, published="2025-05-20").date is None
