@@ -61,7 +61,8 @@ def assemble(
         return Summary(False, title, _iso(published), None, None, None, None, (), (), (),
                        tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
-    participants = _without_doubles(_union(meeting.participants for meeting in meetings))
+    participants = _without_doubles(_union(
+        [main.participants] + [_beside(meeting.participants, main.participants) for meeting in meetings[1:]]))
     taking_part = {id(party) for _, group in found for party in group}
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
@@ -71,6 +72,13 @@ def assemble(
         tuple(_mentioned(rec, lexicon, parties, taking_part, participants, meetings)),
         tuple(meetings),
     )
+
+
+def _beside(others: tuple[Participant, ...], main: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """Another meeting's parties, less the states it names bare whose leader the main meeting
+    already has: Sudan in a background round of talks is Bashir's Sudan."""
+    led = {p.affiliation for p in main if p.name}
+    return tuple(p for p in others if p.name or p.role or p.affiliation not in led)
 
 
 def _iso(date: dt.date | None) -> str | None:
@@ -243,6 +251,9 @@ def _fold_unnamed(rec: Recognized, parties: list[_Party]) -> list[_Party]:
         if party.name is None and party.affiliation is not None:
             named = [p for p in parties if p.name and p.affiliation and party.affiliation
                      and (p.affiliation.kind, p.affiliation.key) == (party.affiliation.kind, party.affiliation.key)]
+            if party.title is None:  # a state meeting as such is its leader only when he is named beside it
+                together = party.sentences(rec.doc.tokens)
+                named = [p for p in named if p.sentences(rec.doc.tokens) & together]
             if named:
                 target = next((p for p in named if _same_role(rec, p.title, party.title)), named[0])
                 target.mentions.extend(party.mentions)

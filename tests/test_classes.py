@@ -744,3 +744,18 @@ def test_a_described_group_ends_before_the_bodies_it_lists():
 )
 def test_a_meeting_told_in_the_present_with_no_date_is_on_the_day_of_the_report(text, date):
     assert _summary(text).date == date
+
+
+def test_states_that_meet_stay_parties_when_their_leaders_are_named_only_in_background():
+    text = ("قالت مصادر إن فرنسا والهند ستعقدان محادثات في باريس. يذكر أن الرئيس الفرنسي إيمانويل ماكرون "
+            "ورئيس الوزراء الهندي ناريندرا مودي التقيا في نيودلهي العام الماضي.")
+    affiliations = [p.affiliation for p in _summary(text).participants if p.name is None]
+    assert affiliations == ["فرنسا", "الهند"]
+
+
+def test_a_state_named_bare_in_a_background_meeting_is_its_leaders_state():
+    text = ("التقى الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم رئيس الوزراء الهندي ناريندرا مودي. "
+            "وكانت فرنسا قد أجلت اجتماعا ثلاثيا مع الهند وألمانيا.")
+    people = _people(_summary(text))
+    assert ("إيمانويل ماكرون", "الرئيس", "فرنسا") in people
+    assert (None, None, "الهند") not in people
