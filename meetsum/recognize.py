@@ -365,7 +365,7 @@ def _names_before_commas(
             start -= 1
         before = tokens[start - 1] if start > 0 else None
         boundary = before is None or not before.key[0].isalnum() or "function" in lexicon.token_classes(before)
-        if start < comma and boundary and not tokens[start].key.startswith("ال"):
+        if start < comma and boundary and not tokens[start].text.startswith("ال"):  # the text: أليس is no ال
             found.append(Person(start, comma, start, comma, None))
     return people + found
 
@@ -512,6 +512,6 @@ def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool, recurring: fr
     classes = lexicon.token_classes(token)
     if "given" in classes or "particle" in classes:
         return True
-    if token.key.startswith("ال") or token.key[0] in "لب" and token.key[1:] in lexicon.words:
+    if token.text.startswith("ال") or token.key[0] in "لب" and token.key[1:] in lexicon.words:
         return False
     return trusted or token.key in recurring

@@ -253,3 +253,13 @@ def test_an_entity_after_a_clitic_is_found():
 def test_titles_are_marked_collective_or_counterpart(text, titles):
     rec = _recognized(text)
     assert [(_span(rec, t.start, t.end), t.collective, t.counterpart) for t in rec.titles] == titles
+
+
+def test_a_name_opening_with_alef_hamza_and_lam_is_not_definite():
+    from meetsum.lexicon import default_lexicon
+    from meetsum.recognize import recognize
+    from meetsum.text import analyze
+    rec = recognize(analyze("التقى الوزير مع أليس نيلز، نائبة مساعد وزير الخارجية الأمريكي، في الدوحة."), default_lexicon())
+    named = [rec.doc.text[rec.doc.tokens[p.name_start].start:rec.doc.tokens[p.name_end - 1].end]
+             for p in rec.people if p.has_name]
+    assert named == ["أليس نيلز"]
