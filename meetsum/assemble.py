@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from meetsum.officeholders import OfficeHolders
 from meetsum.agenda import agenda_items, statements_of
 from meetsum.spans import (
-    COMMA_KEYS, DASHES, MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, span_text,
+    COMMA_KEYS, DASHES, MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
 )
 from meetsum.text import Document, Token, match_key
 
@@ -61,8 +61,9 @@ def assemble(
         return Summary(False, title, _iso(published), None, None, None, None, (), (), (),
                        tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
+    others = [meeting for meeting in meetings[1:] if not _told_as_past(rec, meeting, published)]
     participants = _without_doubles(_union(
-        [main.participants] + [_beside(meeting.participants, main.participants) for meeting in meetings[1:]]))
+        [main.participants] + [_beside(meeting.participants, main.participants) for meeting in others]))
     taking_part = {id(party) for _, group in found for party in group}
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
@@ -374,7 +375,8 @@ def _meetings(
     groups: list[tuple[list[int], list[_Party]]] = []
     mentions = _mentions_by_sentence(rec, parties)
     for sentence in sentences:
-        present = _parties_in(rec, mentions, sentence)
+        # "ويأتي هذا الاجتماع بعد ...": a meeting already told, whose parties are not named here
+        present = [] if _sets_context(rec, sentence) else _parties_in(rec, mentions, sentence)
         if not present:
             if groups and _refers_back(rec, sentence):
                 groups[-1][0].append(sentence)
@@ -389,6 +391,22 @@ def _meetings(
             if len(present) >= 2 or _has_counterpart_cue(rec, sentence):
                 groups.append(([sentence], present))
     return [(_meeting(rec, lexicon, parties, sents, group, published), group) for sents, group in groups if len(group) >= 2]
+
+
+def _sets_context(rec: Recognized, sentence: int) -> bool:
+    """"وتأتي المحادثات بعد ..."، "هذا اللقاء": the meeting word points to one already told."""
+    context_ends = {m.end for m in rec.sentence_matches(sentence) if m.has("cue.context")}
+    return any(m.start in context_ends and m.has("cue.refers_back") for m in rec.sentence_matches(sentence))
+
+
+def _told_as_past(rec: Recognized, meeting: Meeting, published: dt.date | None) -> bool:
+    """An earlier meeting told as background: "محاولات سابقة"، or a year before the report's."""
+    sentence = meeting.evidence.sentence
+    if any(m.has("cue.past") for m in rec.sentence_matches(sentence)):
+        return True
+    years = [int(rec.doc.tokens[i].key) for i in sentence_tokens(rec, sentence)
+             if rec.doc.tokens[i].key.isdigit() and len(rec.doc.tokens[i].key) == 4]
+    return published is not None and any(1900 < year < published.year for year in years)
 
 
 def _refers_back(rec: Recognized, sentence: int) -> bool:
