@@ -307,9 +307,12 @@ def _people(
         if after < len(tokens) and tokens[after].key == "#":
             after += 1  # a hashtag name: "#فلاديمير_بوتين"
         trusted = _trusted(title, after)
-        if after + 1 < len(tokens) and tokens[after].key in _COMMAS and (
-                title.affiliation or not title.collective and _is_given(tokens[after + 1], lexicon)):
-            after, trusted = after + 1, False  # "وزير الخارجية السوري، وليد المعلم"، "رئيس الحكومة، يوسف الشاهد"
+        past_commas = after
+        while past_commas < len(tokens) and tokens[past_commas].key in _COMMAS:
+            past_commas += 1  # "الوزير الأول الجزائري،، عبد المالك سلال"
+        if after < past_commas < len(tokens) and (
+                title.affiliation or not title.collective and _is_given(tokens[past_commas], lexicon)):
+            after, trusted = past_commas, False  # "وزير الخارجية السوري، وليد المعلم"، "رئيس الحكومة، يوسف الشاهد"
         name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring)
         if name_end == after and _quoted_name_end(tokens, matches, lexicon, after, recurring):
             after += 1  # a quoted name: رئيس الوزراء الروسي "دميتري ميدفيديف"

@@ -263,3 +263,10 @@ def test_a_name_opening_with_alef_hamza_and_lam_is_not_definite():
     named = [rec.doc.text[rec.doc.tokens[p.name_start].start:rec.doc.tokens[p.name_end - 1].end]
              for p in rec.people if p.has_name]
     assert named == ["أليس نيلز"]
+
+
+def test_a_title_then_doubled_commas_then_a_name_is_one_person():
+    from meetsum import summarize
+    text = "استقبل رئيس الجمهورية الباجي قايد السبسي اليوم الوزير الأول الجزائري،، عبد المالك سلال."
+    assert [(p.name, p.role) for p in summarize(text).participants] == [
+        ("الباجي قايد السبسي", "رئيس الجمهورية"), ("عبد المالك سلال", "الوزير الأول")]
