@@ -141,7 +141,7 @@ _AGENDA_REACH = 20  # sentences around a meeting's own that may still discuss it
 
 
 def _introduces_topic(match: Match) -> bool:
-    return match.has("cue.discussion") or "discuss_with" in match.keys("cue.meeting")
+    return match.has("cue.discussion") or match.has("cue.stress") or "discuss_with" in match.keys("cue.meeting")
 
 
 def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
@@ -280,6 +280,8 @@ def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaI
         return None
     if len(words) > _AGENDA_MAX_WORDS:
         end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
+        while end > start and function_word(lexicon, tokens[end - 1]):
+            end -= 1
     skip = cut if cut and start == first else _conjunction_length(rec, start)
     text = span_text(rec.doc, start, end, skip)
     return AgendaItem(text, evidence_of(rec.doc, start, end))

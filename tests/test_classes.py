@@ -775,3 +775,21 @@ def test_a_state_named_bare_in_a_background_meeting_is_its_leaders_state():
 def test_people_of_background_meetings_do_not_take_part(tail):
     summary = _summary(_CALL + tail)
     assert [p.name for p in summary.participants] == ["إيمانويل ماكرون", "ناريندرا مودي"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "topic"),
+    [
+        ("وأكد الصفدي خلال اللقاء ضرورة وقف إطلاق النار في غزة.", "وقف إطلاق النار في غزة"),
+        ("وشدد فاديفول على أهمية تعزيز التبادل التجاري.", "تعزيز التبادل التجاري"),
+        ("وقال الصفدي إنه لا بد من إعادة إعمار المدن المدمرة.", "إعادة إعمار المدن المدمرة"),
+    ],
+)
+def test_a_point_the_parties_stressed_is_on_the_agenda(tail, topic):
+    assert topic in _agenda(_summary(_AMMAN + tail))
+
+
+def test_an_agenda_item_cut_at_its_word_limit_does_not_end_on_a_preposition():
+    tail = ("وبحث الجانبان سبل ضمان وصول المساعدات الإنسانية العاجلة إلى المتضررين في المناطق الحدودية دون "
+            "عوائق تذكر.")
+    assert all(not item.endswith((" دون", " في", " إلى")) for item in _agenda(_summary(_AMMAN + tail)))
