@@ -51,7 +51,31 @@ def agenda_items(
                 continue
             items.extend(_topic_after(rec, match.end, skippable))
     items.extend(_quoted_topics(rec, about))
+    items.extend(_occasions(rec, about))
     items.extend(_purposes(rec, sentences, skippable))
+    return items
+
+
+_OCCASION_REACH = 6  # words from a greeting to its occasion ("تهنئته لسمو أمير المنطقة بعيد ...")
+
+
+def _occasions(rec: Recognized, about: set[int]) -> list[AgendaItem]:
+    """Congratulations on an occasion ("تهنئته بعيد الفطر المبارك") are what a courtesy
+    visit is about; the item is the occasion, without its ب."""
+    tokens, items = rec.doc.tokens, []
+    for sentence in sorted(about):
+        matches = rec.sentence_matches(sentence)
+        for position, greeting in enumerate(matches):
+            if not greeting.has("cue.greeting"):
+                continue
+            occasion = next((m for m in matches[position + 1:] if m.has("cue.occasion")
+                             and m.start - greeting.end <= _OCCASION_REACH), None)
+            if occasion is None:
+                continue
+            end = min(_phrase_end(rec, occasion.start), occasion.start + _AGENDA_MAX_WORDS)
+            if end - occasion.start >= 2:
+                items.append(AgendaItem(span_text(rec.doc, occasion.start, end, occasion.skip + 1),
+                                        evidence_of(rec.doc, occasion.start, end)))
     return items
 
 

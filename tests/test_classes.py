@@ -793,3 +793,14 @@ def test_an_agenda_item_cut_at_its_word_limit_does_not_end_on_a_preposition():
     tail = ("وبحث الجانبان سبل ضمان وصول المساعدات الإنسانية العاجلة إلى المتضررين في المناطق الحدودية دون "
             "عوائق تذكر.")
     assert all(not item.endswith((" دون", " في", " إلى")) for item in _agenda(_summary(_AMMAN + tail)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استقبل أمير منطقة تبوك الأمير فهد بن سلطان في مكتبه اليوم مدير الجامعة الدكتور عبدالله العتيبي الذي قدم تهنئته لسموه بعيد الأضحى المبارك.",
+        "استقبل أمير منطقة تبوك الأمير فهد بن سلطان في مكتبه اليوم مدير الجامعة الدكتور عبدالله العتيبي وقدم له التهاني وبعيد الأضحى المبارك.",
+    ],
+)
+def test_the_occasion_of_a_courtesy_visit_is_its_agenda(text):
+    assert _agenda(_summary(text)) == ["عيد الأضحى المبارك"]
