@@ -787,11 +787,26 @@ def _cities_by_sentence(rec: Recognized) -> dict[int, list[Entity]]:
     """Cities that may be a venue (not inside an institution's name), by sentence."""
     def build() -> dict[int, list[Entity]]:
         found: dict[int, list[Entity]] = {}
+        states = _states_named_plainly(rec)
         for entity in sorted(rec.entities, key=lambda e: e.start):
-            if entity.kind == "city" and not _follows(rec, entity.start, "cue.named_after"):
+            if entity.kind == "city" and not _follows(rec, entity.start, "cue.named_after") and not (
+                    _other_state_homonym(rec, entity, states)):
                 found.setdefault(rec.doc.tokens[entity.start].sentence, []).append(entity)
         return found
     return rec.remember("cities_by_sentence", build)
+
+
+def _states_named_plainly(rec: Recognized) -> set[str]:
+    """States the text names where no city shares the words (سلطنة عمان، العماني)."""
+    city_starts = {e.start for e in rec.entities if e.kind == "city"}
+    return {e.key for e in rec.entities if e.kind == "country" and e.start not in city_starts}
+
+
+def _other_state_homonym(rec: Recognized, city: Entity, states: set[str]) -> bool:
+    """"عمان" is Amman or Oman: when the text names Oman plainly and not Jordan, it is Oman."""
+    homonyms = {e.key for e in rec.entities if e.kind == "country" and e.start == city.start}
+    own = rec.lexicon.cities[city.key].country
+    return bool((homonyms - {own}) & states) and own not in states
 
 
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[_Party]) -> Venue | None:

@@ -804,3 +804,16 @@ def test_an_agenda_item_cut_at_its_word_limit_does_not_end_on_a_preposition():
 )
 def test_the_occasion_of_a_courtesy_visit_is_its_agenda(text):
     assert _agenda(_summary(text)) == ["عيد الأضحى المبارك"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("بحث وزير الخارجية الإيراني عباس عراقجي مع وزير الخارجية البريطاني ديفيد لامي في عمان ملف الملاحة. "
+         "وتلعب سلطنة عمان دور الوسيط.", None),
+        ("بحث وزير الخارجية الإيراني عباس عراقجي مع وزير الخارجية البريطاني ديفيد لامي في عمان ملف الملاحة. "
+         "ويزور الوزير الأردن للمرة الأولى.", ("عمان", "الأردن", None)),
+    ],
+)
+def test_a_city_that_shares_its_name_with_another_state_follows_the_text(text, venue):
+    assert _venue(_summary(text)) == venue
