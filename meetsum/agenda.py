@@ -295,6 +295,10 @@ def _is_topic(rec: Recognized, start: int, end: int) -> bool:
 
 def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaItem | None:
     tokens, lexicon, first = rec.doc.tokens, rec.lexicon, start
+    while start < end and not tokens[start].key[0].isalnum():
+        start += 1
+    if start < end and start in rec.matches and rec.matches[start].has("cue.relative"):
+        return None  # "الذي تمثله تنظيمات": the rest of a clause, not a topic
     while start < end and (not tokens[start].key[0].isalnum() or function_word(lexicon, tokens[start])):
         start += 1
     while end > start and (not tokens[end - 1].key[0].isalnum() or function_word(lexicon, tokens[end - 1])):

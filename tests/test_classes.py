@@ -817,3 +817,17 @@ def test_the_occasion_of_a_courtesy_visit_is_its_agenda(text):
 )
 def test_a_city_that_shares_its_name_with_another_state_follows_the_text(text, venue):
     assert _venue(_summary(text)) == venue
+
+
+@pytest.mark.parametrize(
+    ("tail", "not_topic"),
+    [
+        ("وبحث الجانبان أمن الحدود، وفق ما جاء في بيان الوزارة الرسمي.", "جاء في بيان الوزارة الرسمي"),
+        ("وتبادل الجانبان وجهات النظر حول أمن الحدود، من دون إعطاء مزيد من التفاصيل.", "إعطاء مزيد من التفاصيل"),
+        ("وبحث الجانبان خطر الإرهاب، الذي تمثله الجماعات المسلحة في المنطقة.", "تمثله الجماعات المسلحة في المنطقة"),
+    ],
+)
+def test_attributions_and_relative_clauses_are_not_topics(tail, not_topic):
+    agenda = _agenda(_summary(_AMMAN + tail))
+    assert not any(not_topic in item for item in agenda)
+    assert any(item.startswith(("أمن الحدود", "خطر الإرهاب")) for item in agenda)
