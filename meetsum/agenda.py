@@ -37,7 +37,8 @@ def agenda_items(
     tokens = rec.doc.tokens
     near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
     about = set(sentences) | {s for p in group for s in p.sentences(tokens) if s in near}
-    about |= {s for s in sentences_with(rec, "collective") | set(meeting_sentences(rec)) if s in near}
+    others = _others_only(rec, all_parties, group)  # sentences about another meeting's parties
+    about |= {s for s in sentences_with(rec, "collective") | set(meeting_sentences(rec)) if s in near} - others
     about |= _following_discussions(rec, all_parties, group, about)
     skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
     items: list[AgendaItem] = []
@@ -93,13 +94,23 @@ def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[Agend
     return items
 
 
+def _mentioned_in(rec: Recognized, parties: list[_Party]) -> set[int]:
+    return {rec.doc.tokens[start].sentence for party in parties for start, _ in party.mentions}
+
+
+def _others_only(rec: Recognized, all_parties: list[_Party], group: list[_Party]) -> set[int]:
+    """Sentences that name people outside ``group`` and no party of it (states named bare
+    are often what a topic is about: "العلاقات بين مصر وروسيا")."""
+    members = {id(party) for party in group}
+    outside = [p for p in all_parties if id(p) not in members and p.name is not None]
+    return _mentioned_in(rec, outside) - _mentioned_in(rec, group)
+
+
 def _following_discussions(rec: Recognized, all_parties: list[_Party], group: list[_Party], about: set[int]) -> set[int]:
     """A sentence right after one about the meeting that discusses something and names no
     other party continues it: "وتطرق النقاش إلى ..."."""
-    tokens = rec.doc.tokens
     members = {id(party) for party in group}
-    elsewhere = {tokens[start].sentence for party in all_parties if id(party) not in members
-                 for start, _ in party.mentions}
+    elsewhere = _mentioned_in(rec, [p for p in all_parties if id(p) not in members])
     return {s + 1 for s in about if s + 1 not in about and s + 1 not in elsewhere
             and s + 1 in sentences_with(rec, "cue.discussion")}
 

@@ -68,8 +68,8 @@ def assemble(
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
         participants,
-        _union(meeting.agenda for meeting in meetings),
-        _union(meeting.statements for meeting in meetings),
+        _union(meeting.agenda for meeting in [main, *others]),
+        _union(meeting.statements for meeting in [main, *others]),
         tuple(_mentioned(rec, lexicon, parties, taking_part, participants, meetings)),
         tuple(meetings),
     )
@@ -400,9 +400,12 @@ def _sets_context(rec: Recognized, sentence: int) -> bool:
 
 
 def _told_as_past(rec: Recognized, meeting: Meeting, published: dt.date | None) -> bool:
-    """An earlier meeting told as background: "محاولات سابقة"، or a year before the report's."""
+    """An earlier meeting told as background: "محاولات سابقة"، dated weeks before the report,
+    or in a year before the report's."""
     sentence = meeting.evidence.sentence
     if any(m.has("cue.past") for m in rec.sentence_matches(sentence)):
+        return True
+    if meeting.date and published and not _is_news(dt.date.fromisoformat(meeting.date), published):
         return True
     years = [int(rec.doc.tokens[i].key) for i in sentence_tokens(rec, sentence)
              if rec.doc.tokens[i].key.isdigit() and len(rec.doc.tokens[i].key) == 4]

@@ -831,3 +831,9 @@ def test_attributions_and_relative_clauses_are_not_topics(tail, not_topic):
     agenda = _agenda(_summary(_AMMAN + tail))
     assert not any(not_topic in item for item in agenda)
     assert any(item.startswith(("أمن الحدود", "خطر الإرهاب")) for item in agenda)
+
+
+def test_topics_of_a_sentence_about_other_people_stay_out_of_the_agenda():
+    tail = ("وكان الرئيس البرازيلي لولا دا سيلفا قد بحث مع المستشار الألماني فريدريش ميرتس "
+            "ملف التجارة الحرة.")
+    assert _agenda(_summary(_AMMAN + "وبحث الجانبان أمن الحدود. " + tail)) == ["أمن الحدود"]
