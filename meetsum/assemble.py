@@ -403,7 +403,11 @@ def _told_as_past(rec: Recognized, meeting: Meeting, published: dt.date | None) 
     """An earlier meeting told as background: "محاولات سابقة"، dated weeks before the report,
     or in a year before the report's."""
     sentence = meeting.evidence.sentence
-    if any(m.has("cue.past") for m in rec.sentence_matches(sentence)):
+    matches = rec.sentence_matches(sentence)
+    keys = {key for m in matches for key in m.keys("cue.past")}
+    opens_with_had = bool(matches) and matches[0].start == sentence_tokens(rec, sentence).start and (
+        "had" in matches[0].keys("cue.past"))
+    if "earlier" in keys or opens_with_had and "had_particle" in keys:  # "وكان الرئيسان قد التقيا"
         return True
     if meeting.date and published and not _is_news(dt.date.fromisoformat(meeting.date), published):
         return True
