@@ -88,10 +88,29 @@ def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[Agend
     if begin >= len(tokens) or tokens[begin].sentence != sentence:
         return []
     end = _phrase_end(rec, begin)
-    items = _split_items(rec, begin, end)
+    counterpart = begin > 0 and begin - 1 in rec.matches and rec.matches[begin - 1].has("cue.with")
+    items = [] if counterpart else _split_items(rec, begin, end)  # "بحث مع القيادة القطرية خلال ..."
     if _during_meeting(rec, end):
         items += _topic_after(rec, rec.matches[end + 1].end, skippable)
+    elif (joiner := _joiner_after_aside(rec, end)) is not None:
+        items += _topic_after(rec, joiner, skippable)
     return items
+
+
+def _joiner_after_aside(rec: Recognized, end: int) -> int | None:
+    """After an aside ("وخاصة في المجالات العسكرية")، a joining word adds the next topic:
+    "، بالإضافة إلى المسائل ذات الاهتمام المشترك"; returns where that topic starts."""
+    if end not in rec.matches or not rec.matches[end].has("cue.agenda_end"):
+        return None
+    tokens = rec.doc.tokens
+    for index in range(end + 1, len(tokens)):
+        match = rec.matches.get(index)
+        if tokens[index].sentence != tokens[end].sentence or tokens[index].key in _SENTENCE_PUNCTUATION or (
+                match and any(match.has(kind) for kind in ("cue.statement", "cue.agenda_end", *MEETING_CUES))):
+            return None
+        if match and match.has("cue.agenda_join"):
+            return match.end
+    return None
 
 
 def _mentioned_in(rec: Recognized, parties: list[_Party]) -> set[int]:
@@ -301,7 +320,12 @@ def _is_topic(rec: Recognized, start: int, end: int) -> bool:
         return False
     opening = rec.person_at.get(start)
     named = min(end, opening.end) - start if opening else 0
-    return named * 2 < end - start
+    return named * 2 < end - start and start not in _title_starts(rec)
+
+
+def _title_starts(rec: Recognized) -> set[int]:
+    """Where a title opens: a phrase that starts there names an office holder, not a topic."""
+    return rec.remember("title_starts", lambda: {title.start for title in rec.titles})
 
 
 def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaItem | None:
@@ -322,6 +346,8 @@ def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaI
         while end > start and function_word(lexicon, tokens[end - 1]):
             end -= 1
     skip = cut if cut and start == first else _conjunction_length(rec, start)
+    if not skip and tokens[start].text.startswith("بال"):
+        skip = 1  # "أشاد بالتجربة": the topic is التجربة
     text = span_text(rec.doc, start, end, skip)
     return AgendaItem(text, evidence_of(rec.doc, start, end))
 

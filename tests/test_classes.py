@@ -837,3 +837,20 @@ def test_topics_of_a_sentence_about_other_people_stay_out_of_the_agenda():
     tail = ("وكان الرئيس البرازيلي لولا دا سيلفا قد بحث مع المستشار الألماني فريدريش ميرتس "
             "ملف التجارة الحرة.")
     assert _agenda(_summary(_AMMAN + "وبحث الجانبان أمن الحدود. " + tail)) == ["أمن الحدود"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "agenda"),
+    [
+        pytest.param("وأشاد فاديفول بالتعاون القائم بين البلدين في مجال الطاقة.",
+                     ["التعاون القائم بين البلدين في مجال الطاقة"], id="praise"),
+        pytest.param("وبحث الجانبان سبل تعزيز التعاون الثنائي وخاصة في المجالات العسكرية، بالإضافة إلى "
+                     "القضايا ذات الاهتمام المشترك.",
+                     ["سبل تعزيز التعاون الثنائي", "القضايا ذات الاهتمام المشترك"], id="a joined topic after an aside"),
+        pytest.param("وبحث الصفدي مع القيادة الألمانية خلال زيارته ملف اللاجئين السوريين.",
+                     ["ملف اللاجئين السوريين"], id="the counterpart after مع is not a topic"),
+        pytest.param("وبحث الجانبان المبعوث الخاص بشأن سوريا.", [], id="a phrase that opens with a title"),
+    ],
+)
+def test_more_agenda_classes(tail, agenda):
+    assert _agenda(_summary(_AMMAN + tail)) == agenda
