@@ -164,7 +164,8 @@ def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
 
 _GROUP_MAX_WORDS = 7
 _GROUP_ENDS = ("cue.group", "cue.statement", "cue.discussion", "cue.topic", "cue.purpose", "cue.agenda_end",
-               "country", "organization", *MEETING_CUES)
+               "cue.with", "cue.place", "country", "organization", "office", "modifier", "honorific",
+               "weekday", "relative_day", *MEETING_CUES)
 
 
 def _described_groups(rec: Recognized) -> list[_Party]:
@@ -178,6 +179,8 @@ def _described_groups(rec: Recognized) -> list[_Party]:
                 listing = True
             elif listing and match.has("cue.group"):
                 end = _group_end(rec, match.end)
+                if end == match.end:
+                    continue  # "بمشاركة ممثلي روسيا": the states that follow are the parties
                 found.append(_Party(None, None, Entity("body", "", match.start, end, "group"), [(match.start, end)]))
             elif any(match.has(kind) for kind in _GROUP_ENDS):
                 listing = False
@@ -425,7 +428,7 @@ def _refers_back(rec: Recognized, sentence: int) -> bool:
 def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], sentence: int) -> list[_Party]:
     """Parties mentioned in ``sentence`` before its agenda starts, in text order; when the
     sentence says "X meets Y between ..." only those listed after "بين" take part."""
-    agenda_start = _agenda_boundary(rec, sentence)
+    agenda_start = min(_agenda_boundary(rec, sentence), _said_after(rec, sentence))
     referred = _referred_only(rec, sentence) | _reporting_only(rec, sentence)
     referred.update(index for quoted in quoted_ranges(rec, sentence) if len(quoted) > _QUOTED_NAME_MAX
                     for index in quoted)  # quoted speech, not a quoted name
@@ -447,16 +450,32 @@ def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], 
     return [party for _, party in ordered]
 
 
-def _meeting_resumes(rec: Recognized, sentence: int, agenda_start: int) -> int:
-    """Where a meeting word and "مع" after the topic name parties again: "التباحث في X
-    خلال اللقاء الذي سيجمعه مع Y"."""
+def _said_after(rec: Recognized, sentence: int) -> int:
+    """"استقبل X Y، مشيرا إلى أن ...": after the meeting, a participle of speech starts what a
+    party said; who is named there is talked about."""
     met = False
+    for match in rec.sentence_matches(sentence):
+        if any(match.has(kind) for kind in (*MEETING_CUES, "cue.discussion")):
+            met = True
+        elif met and "participle" in match.keys("cue.agenda_end"):
+            return match.start
+    return len(rec.doc.tokens)
+
+
+_RESUME_REACH = 1  # "اللقاء الذي سيجمع": at most a relative pronoun between
+
+
+def _meeting_resumes(rec: Recognized, sentence: int, agenda_start: int) -> int:
+    """Where a meeting word and "مع" or "يجمع" after the topic name parties again: "التباحث
+    في X خلال اللقاء الذي سيجمعه مع Y"."""
+    met_end = None
     for match in rec.sentence_matches(sentence):
         if match.start <= agenda_start:
             continue
         if any(match.has(kind) for kind in MEETING_CUES):
-            met = True
-        elif met and match.has("cue.with"):
+            met_end = match.end
+        elif met_end is not None and (match.has("cue.with") or (
+                match.has("cue.between") and match.start - met_end <= _RESUME_REACH)):
             return match.end
     return len(rec.doc.tokens)
 

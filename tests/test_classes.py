@@ -854,3 +854,20 @@ def test_topics_of_a_sentence_about_other_people_stay_out_of_the_agenda():
 )
 def test_more_agenda_classes(tail, agenda):
     assert _agenda(_summary(_AMMAN + tail)) == agenda
+
+
+def test_people_named_after_a_participle_of_speech_are_talked_about():
+    text = ("استقبل وزير الخارجية الأردني أيمن الصفدي في عمان اليوم وزير الخارجية الألماني يوهان فاديفول، "
+            "مشيرا إلى أن زيارات الرئيس البرازيلي لولا دا سيلفا للمنطقة تعكس اهتمام بلاده.")
+    assert [p.name for p in _summary(text).participants] == ["أيمن الصفدي", "يوهان فاديفول"]
+
+
+def test_a_group_after_the_meeting_that_gathers_it_takes_part():
+    text = ("أكد الأمين العام للاتحاد العام التونسي للشغل نور الدين الطبوبي على ضرورة التباحث في الشأن الوطني "
+            "خلال اللقاء الذي سيجمع الرباعي الراعي للحوار اليوم مع الرئيس الفرنسي إيمانويل ماكرون.")
+    assert (None, None, "الرباعي الراعي للحوار") in _people(_summary(text))
+
+
+def test_a_bare_group_word_before_the_states_it_stands_for_is_not_a_party():
+    text = _AMMAN + "وعقد الوزيران اجتماعا بمشاركة ممثلي روسيا والولايات المتحدة."
+    assert "ممثلي" not in [p.affiliation for p in _summary(text).participants]
