@@ -878,8 +878,8 @@ def _place_end(rec: Recognized, head: Match) -> int:
     tokens, index = rec.doc.tokens, head.end
     while index < len(tokens) and index - head.end < _PLACE_MAX_WORDS and tokens[index].sentence == tokens[head.start].sentence:
         token, match = tokens[index], rec.matches.get(index)
-        if not token.key.isalpha() or rec.lexicon.token_classes(token) & {"function", "time"}:
-            break
+        if not token.key.isalpha() or rec.lexicon.token_classes(token) & {"function", "time", "given"}:
+            break  # a given name starts the person the building belongs to: "مكتب رئاسة الجمهورية محمد مارم"
         if match is not None and any(match.has(kind) for kind in ("city", "office", "relative_day", "weekday", "cue.meeting")):
             break
         index += 1

@@ -463,7 +463,8 @@ def _name_end(
             continue
         if not _name_like(token, matches.get(index), lexicon) or token.sentence != tokens[start].sentence:
             break
-        if index > start and _starts_new_item(token, lexicon, recurring.seen):
+        if index > start and (_starts_new_item(token, lexicon, recurring.seen)
+                              or _next_known_person(matches, start, index)):
             break
         if index == start and not _can_start_name(token, lexicon, trusted, recurring.recurring):
             break
@@ -472,6 +473,13 @@ def _name_end(
                              or tokens[index - 1].key in ("_", "#")):
         index -= 1  # a name never ends on بن or أبو
     return index
+
+
+def _next_known_person(matches: dict[int, Match], start: int, index: int) -> bool:
+    """A known person's name ends at ``index`` and another's starts there: "ترامب بومبيو"."""
+    here = matches.get(index)
+    return bool(here and here.has("person")) and any(
+        (m := matches.get(i)) is not None and m.has("person") and m.end == index for i in range(start, index))
 
 
 def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:

@@ -871,3 +871,20 @@ def test_a_group_after_the_meeting_that_gathers_it_takes_part():
 def test_a_bare_group_word_before_the_states_it_stands_for_is_not_a_party():
     text = _AMMAN + "وعقد الوزيران اجتماعا بمشاركة ممثلي روسيا والولايات المتحدة."
     assert "ممثلي" not in [p.affiliation for p in _summary(text).participants]
+
+
+def test_two_known_people_side_by_side_are_two_names():
+    text = "أرسل الرئيس الأميركي دونالد ترامب بومبيو إلى بيونغ يانغ للقاء الزعيم الكوري الشمالي كيم جونغ أون."
+    names = [p.name for p in _summary(text, "2018-04-27").participants + _summary(text, "2018-04-27").mentioned
+             if getattr(p, "name", None)]
+    assert "دونالد ترامب بومبيو" not in names
+
+
+def test_a_word_for_upon_after_a_title_is_no_name():
+    text = "والتقى المسؤول الأممي فور وصوله إلى عدن محافظ عدن نائف البكري."
+    assert "فور" not in [p.name for p in _summary(text).participants]
+
+
+def test_a_building_ends_before_the_name_of_its_holder():
+    text = "والتقى المنسق الأممي يوهانس فانديلاو اليوم في عدن بمقر رئاسة الجمهورية محمد مارم مدير المكتب."
+    assert _venue(_summary(text)) == ("عدن", "اليمن", "مقر رئاسة الجمهورية")
