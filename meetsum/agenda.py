@@ -10,7 +10,7 @@ from meetsum.model import AgendaItem, Evidence, Statement
 from meetsum.recognize import Recognized
 from meetsum.spans import (
     COMMA_KEYS, DASHES, MEETING_CUES, QUOTES, evidence_of, function_word, meeting_sentences, quoted_ranges,
-    sentence_tokens, sentences_with, span_text,
+    sentence_tokens, sentences_with, span_text, verbal_noun_with_li,
 )
 from meetsum.text import Token, visible
 
@@ -150,7 +150,7 @@ def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> lis
                 continue
             if match is not None and match.has("cue.purpose"):
                 begin, cut = match.end, 0
-            elif index not in inside and _verbal_noun_with_li(rec.lexicon, tokens[index].key):
+            elif index not in inside and verbal_noun_with_li(rec.lexicon, tokens[index].key):
                 begin, cut = index, 1
             else:
                 continue
@@ -159,19 +159,6 @@ def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> lis
                 items.append(item)
             break
     return items
-
-
-_VERBAL_NOUN_STARTS = ("ا", "ت")
-
-
-_VERBAL_NOUN_MIN = 6
-
-
-def _verbal_noun_with_li(lexicon: Lexicon, key: str) -> bool:
-    """"لإجراء", "لتحديد", "لاتخاذ": the preposition ل before a verbal noun of a derived
-    verb (not لل + a definite noun, which is mostly part of a name)."""
-    return (len(key) >= _VERBAL_NOUN_MIN and key.startswith("ل") and not key.startswith("لل")
-            and key[1:].startswith(_VERBAL_NOUN_STARTS) and not lexicon.words.get(key))
 
 
 _TOPIC_SENTENCE_CUES = ("cue.discussion",)

@@ -192,11 +192,17 @@ def _group_end(rec: Recognized, index: int) -> int:
     tokens, start = rec.doc.tokens, index
     while (index < len(tokens) and index - start < _GROUP_MAX_WORDS and tokens[index].sentence == tokens[start].sentence
            and tokens[index].key.isalpha() and tokens[index].key != "و"
+           and not _purpose_word(tokens[index])
            and not (index in rec.matches and any(rec.matches[index].has(kind) for kind in _GROUP_ENDS))):
         index += 1
     while index > start and "function" in rec.lexicon.token_classes(tokens[index - 1]):
         index -= 1
     return index
+
+
+def _purpose_word(token: Token) -> bool:
+    """ل on an indefinite word ("لوضع الخطط"، "لبحث") starts a purpose; لل ("للحوار") does not."""
+    return token.key.startswith("ل") and not token.key.startswith("لل")
 
 
 _NAMING_CUES = frozenset({"visit", "summit"})  # what follows names a place or the summit itself
@@ -252,7 +258,7 @@ def _fold_unnamed(rec: Recognized, parties: list[_Party]) -> list[_Party]:
     party of the same state or organization when there is one: its mentions join that party's."""
     kept = []
     for party in parties:
-        if party.name is None and party.affiliation is not None:
+        if party.name is None and party.affiliation is not None and party.affiliation.via != "group":
             named = [p for p in parties if p.name and p.affiliation and party.affiliation
                      and (p.affiliation.kind, p.affiliation.key) == (party.affiliation.kind, party.affiliation.key)]
             if party.title is None:  # a state meeting as such is its leader only when he is named beside it

@@ -10,7 +10,7 @@ from meetsum.text import Document, Token, visible
 
 __all__ = [
     "COMMA_KEYS", "DASHES", "MEETING_CUES", "QUOTES", "evidence_of", "function_word", "meeting_sentences",
-    "quoted_ranges",
+    "quoted_ranges", "verbal_noun_with_li",
     "sentence_tokens", "sentences_with", "span_text",
 ]
 
@@ -99,3 +99,16 @@ def sentences_with(rec: Recognized, kind: str) -> set[int]:
 
 def function_word(lexicon: Lexicon, token: Token) -> bool:
     return "function" in lexicon.token_classes(token)
+
+
+_VERBAL_NOUN_STARTS = ("ا", "ت")
+
+
+_VERBAL_NOUN_MIN = 6
+
+
+def verbal_noun_with_li(lexicon: Lexicon, key: str) -> bool:
+    """"لإجراء", "لتحديد", "لاتخاذ": the preposition ل before a verbal noun of a derived
+    verb (not لل + a definite noun, which is mostly part of a name)."""
+    return (len(key) >= _VERBAL_NOUN_MIN and key.startswith("ل") and not key.startswith("لل")
+            and key[1:].startswith(_VERBAL_NOUN_STARTS) and not lexicon.words.get(key))

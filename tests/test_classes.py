@@ -888,3 +888,11 @@ def test_a_word_for_upon_after_a_title_is_no_name():
 def test_a_building_ends_before_the_name_of_its_holder():
     text = "والتقى المنسق الأممي يوهانس فانديلاو اليوم في عدن بمقر رئاسة الجمهورية محمد مارم مدير المكتب."
     assert _venue(_summary(text)) == ("عدن", "اليمن", "مقر رئاسة الجمهورية")
+
+
+def test_a_described_group_is_not_folded_into_a_person_and_ends_before_a_purpose():
+    text = ("ترأس محافظ المنطقة بالنيابة الأستاذ خالد الأحمد، اجتماعا ضم مدراء الإدارات الحكومية "
+            "ذات العلاقة لوضع خطط موسم الصيف.")
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert (None, None, "مدراء الإدارات الحكومية ذات العلاقة") in _people(summary)
