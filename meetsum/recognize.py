@@ -9,7 +9,7 @@ name that starts with a known given name, or a later short form of a name seen b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 
 from meetsum.lexicon import Lexicon, Match, token_variants
 from meetsum.text import Document, Token
@@ -239,13 +239,13 @@ def _body_before_name(
 ) -> int | None:
     """An office the lexicon cannot complete (رئيس ديوان المظالم) still is one when a few
     words later a person's name starts; the role runs to the name (or its honorific)."""
-    for end in range(index + 1, min(index + _MAX_BODY_TOKENS, len(tokens))):
+    for end in range(index, min(index + _MAX_BODY_TOKENS, len(tokens))):
         token = tokens[end]
         if token.sentence != tokens[office].sentence or not token.key.isalpha():
             return None
         match = matches.get(end)
         if match and match.has("honorific") or "given" in lexicon.token_classes(token):
-            return end
+            return end if end > index else None
         inside = match is not None and match.has("cue.venue_lead")  # مدير فرع الوزارة في المنطقة
         if "function" in lexicon.token_classes(token) and not inside:
             return None
@@ -318,6 +318,13 @@ def _people(
             after += 1  # a quoted name: رئيس الوزراء الروسي "دميتري ميدفيديف"
             name_end = _quoted_name_end(tokens, matches, lexicon, after - 1, recurring)
         name_end = _nisba_surname(matches, title, after, name_end)
+        if (name_end == after + 1 and after == title.end and _nisba_shaped(tokens[after - 1])
+                and _role_adjective(tokens[after], matches.get(after), recurring)
+                and (honorific := matches.get(name_end)) and honorific.has("honorific")):
+            # "رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة": one more adjective of the role
+            title = replace(title, role_end=name_end, end=name_end)
+            after = _skip(matches, name_end, "honorific")
+            name_end = _name_end(tokens, matches, lexicon, after, trusted=True, recurring=recurring)
         if name_end > after:
             people.append(Person(title.start, name_end, after, name_end, title))
         else:
@@ -399,6 +406,16 @@ def _titles_after_names(tokens: Sequence[Token], matches: dict[int, Match], peop
 
 
 _COMMAS = frozenset({"،", ","})
+
+
+def _nisba_shaped(token: Token) -> bool:
+    return token.text.startswith("ال") and token.text.endswith("ي")
+
+
+def _role_adjective(token: Token, match: Match | None, recurring: _KeyCounts) -> bool:
+    """A definite nisba the lexicon does not know, named nowhere else alone: after another
+    adjective ("الديوان الملكي الهاشمي") more likely part of the role than a one-word name."""
+    return _nisba_shaped(token) and not (match and match.has("person")) and token.key not in recurring.recurring
 
 
 def _quoted_name_end(

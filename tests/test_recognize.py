@@ -270,3 +270,26 @@ def test_a_title_then_doubled_commas_then_a_name_is_one_person():
     text = "استقبل رئيس الجمهورية الباجي قايد السبسي اليوم الوزير الأول الجزائري،، عبد المالك سلال."
     assert [(p.name, p.role) for p in summarize(text).participants] == [
         ("الباجي قايد السبسي", "رئيس الجمهورية"), ("عبد المالك سلال", "الوزير الأول")]
+
+
+def _named_people(text):
+    from meetsum.lexicon import default_lexicon
+    from meetsum.recognize import recognize
+    from meetsum.text import analyze
+    rec = recognize(analyze(text), default_lexicon())
+    tokens = rec.doc.tokens
+    return [(" ".join(t.text for t in tokens[p.name_start:p.name_end]) if p.has_name else None,
+             " ".join(t.text for t in tokens[p.title.role_start:p.title.role_end]) if p.title else None)
+            for p in rec.people]
+
+
+def test_a_complete_office_then_words_then_a_royal_title_are_two_people():
+    people = _named_people("وكان في استقبال سمو ولي العهد لدى وصوله المطار الأمير فيصل بن الحسين.")
+    assert (None, "ولي العهد") in people
+    assert ("فيصل بن الحسين", "الأمير") in people
+
+
+def test_an_unknown_adjective_before_an_honorific_belongs_to_the_role():
+    people = _named_people("كما كان في استقباله رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة.")
+    assert people == [("فايز الطراونة", "رئيس الديوان الملكي الهاشمي")]
+
