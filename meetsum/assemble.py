@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -304,7 +304,8 @@ def _find_party(
         sharing = {id(p): p for word in keys for p in by_word.get(word, ())}
         for party in sorted(sharing.values(), key=lambda p: p.order):
             known = _name_keys(tokens, party.name)
-            if known and (_is_part(keys, known) or _is_part(known, keys)):
+            words = rec.lexicon.words
+            if known and (_is_part(keys, known, words) or _is_part(known, keys, words)):
                 return party
         return None
     if affiliation is None:
@@ -329,7 +330,7 @@ def _same_role(rec: Recognized, a: Title | None, b: Title | None) -> bool:
     return _role_key(rec, a) == _role_key(rec, b) or bool(a and b and a.collective and b.collective)
 
 
-def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def _is_part(short: tuple[str, ...], full: tuple[str, ...], words: Mapping[str, frozenset[str]]) -> bool:
     """``short`` is the surname, the first name or (two words or more) a contiguous part
     of ``full``: "محمد" alone is not "إدريس بن محمد آل دريس"."""
     n = len(short)
@@ -337,7 +338,9 @@ def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return short[0] in (full[0], full[-1])
     if n < len(full) and (short[0], short[-1]) == (full[0], full[-1]):
         return True  # "حمد العطية" for "حمد بن علي العطية"
-    return any(full[i : i + n] == short for i in range(len(full) - n + 1))
+    # after بن the part names the father: "سلمان بن عبدالعزيز" in "محمد بن سلمان بن عبدالعزيز"
+    return any(full[i : i + n] == short and not (i and "patronymic" in words.get(full[i - 1], ()))
+               for i in range(len(full) - n + 1))
 
 
 def _role_key(rec: Recognized, title: Title | None) -> tuple[str, ...]:

@@ -614,6 +614,8 @@ def _build_words(names: dict[str, Any], words: dict[str, Any]) -> dict[str, froz
             classes[match_key(form)].add("given")
     for form in check_forms(names["file"], "particles", names["data"].get("particles", [])):
         classes[match_key(form)].add("particle")
+    for form in check_forms(names["file"], "patronymic", names["data"].get("patronymic", [])):
+        classes[match_key(form)].add("patronymic")
     unknown = sorted(set(words["data"]) - set(WORD_CLASSES))
     if unknown:
         raise LexiconError(f"{words['file']}: unknown section(s) {unknown}")

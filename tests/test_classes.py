@@ -896,3 +896,10 @@ def test_a_described_group_is_not_folded_into_a_person_and_ends_before_a_purpose
     summary = _summary(text)
     assert summary.meeting_detected
     assert (None, None, "مدراء الإدارات الحكومية ذات العلاقة") in _people(summary)
+
+
+def test_a_fathers_name_inside_a_sons_is_another_person():
+    text = ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة اليوم وزير الدفاع الأمريكي "
+            "لويد أوستن. حضر الاستقبال الأمير محمد بن سلمان بن عبدالعزيز ولي العهد.")
+    names = [p.name for p in _summary(text).participants]
+    assert names[0] == "سلمان بن عبدالعزيز" and "محمد بن سلمان بن عبدالعزيز" not in names[:1]
