@@ -239,17 +239,32 @@ def _body_before_name(
 ) -> int | None:
     """An office the lexicon cannot complete (رئيس ديوان المظالم) still is one when a few
     words later a person's name starts; the role runs to the name (or its honorific)."""
-    for end in range(index, min(index + _MAX_BODY_TOKENS, len(tokens))):
+    end, limit = index, index + _MAX_BODY_TOKENS
+    while end < min(limit, len(tokens)):
         token = tokens[end]
         if token.sentence != tokens[office].sentence or not token.key.isalpha():
             return None
         match = matches.get(end)
+        if match is not None and match.has("cue.named_for"):  # مدير مركز الملك سلمان للإغاثة
+            namesake_end = _namesake_end(tokens, matches, lexicon, match.end)
+            limit += namesake_end - end
+            end = namesake_end
+            continue
         if match and match.has("honorific") or "given" in lexicon.token_classes(token):
             return end if end > index else None
         inside = match is not None and match.has("cue.venue_lead")  # مدير فرع الوزارة في المنطقة
         if "function" in lexicon.token_classes(token) and not inside:
             return None
+        end += 1
     return None
+
+
+def _namesake_end(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, index: int) -> int:
+    """The end of the person an institution is named after: a royal or honorific title, then a name."""
+    index = _skip(matches, index, "honorific", "modifier", "office")
+    while index < len(tokens) and _name_like(tokens[index], matches.get(index), lexicon):
+        index += 1
+    return index
 
 
 def _entity_in_role(head: Match, named: Entity, matches: dict[int, Match]) -> bool:
@@ -302,7 +317,12 @@ def _people(
     title_at = {title.start: title for title in titles}
     covered: set[int] = set()
     recurring = _recurring_keys(tokens)
+    named_for = {m.end for m in matches.values() if m.has("cue.named_for")}  # مركز الملك سلمان للإغاثة
     for title in titles:
+        if title.start in named_for:
+            covered.update(range(title.start, _name_end(tokens, matches, lexicon, title.end, trusted=True,
+                                                        recurring=recurring)))
+            continue
         after = _skip(matches, title.end, "honorific")
         if after < len(tokens) and tokens[after].key == "#":
             after += 1  # a hashtag name: "#فلاديمير_بوتين"

@@ -903,3 +903,15 @@ def test_a_fathers_name_inside_a_sons_is_another_person():
             "لويد أوستن. حضر الاستقبال الأمير محمد بن سلمان بن عبدالعزيز ولي العهد.")
     names = [p.name for p in _summary(text).participants]
     assert names[0] == "سلمان بن عبدالعزيز" and "محمد بن سلمان بن عبدالعزيز" not in names[:1]
+
+
+@pytest.mark.parametrize("institution", ["مركز الملك سلمان للإغاثة", "جامعة الملك سعود", "مطار الملك خالد الدولي"])
+def test_a_person_an_institution_is_named_after_does_not_take_part(institution):
+    text = f"استقبل مدير {institution} الدكتور خالد العتيبي اليوم سفير فنلندا بيكا فاوتيلاينين."
+    assert [(p.name, p.role) for p in _summary(text).participants] == [
+        ("خالد العتيبي", f"مدير {institution}"), ("بيكا فاوتيلاينين", "سفير فنلندا")]
+
+
+def test_a_royal_title_after_an_institution_word_is_its_name():
+    text = "استقبل المشرف على مركز الملك سلمان للإغاثة اليوم سفير فنلندا بيكا فاوتيلاينين."
+    assert "سلمان" not in [p.name for p in _summary(text).participants]
