@@ -132,6 +132,7 @@ def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
                 by_word[word].append(party)
     parties += _named_bodies(rec, parties)
     parties += _described_groups(rec)
+    parties += _delegations_from_unknown_bodies(rec)
     parties = _fold_unnamed(rec, parties)
     _add_short_mentions(rec, lexicon, parties)
     return parties
@@ -184,6 +185,32 @@ def _described_groups(rec: Recognized) -> list[_Party]:
                 found.append(_Party(None, None, Entity("body", "", match.start, end, "group"), [(match.start, end)]))
             elif any(match.has(kind) for kind in _GROUP_ENDS):
                 listing = False
+    return found
+
+
+_DELEGATION_SOURCE_MAX_WORDS = 5
+_SOURCE_ENDS = tuple(kind for kind in _GROUP_ENDS if kind not in ("country", "organization"))  # قوات سوريا الديموقراطية
+
+
+def _delegations_from_unknown_bodies(rec: Recognized) -> list[_Party]:
+    """"وفدا من قوات سوريا الديموقراطية": a delegation from a body the lexicon does not know
+    is a party whose affiliation is the words after "من", up to a comma or a few words."""
+    tokens, found = rec.doc.tokens, []
+    meeting = set(meeting_sentences(rec))
+    for person in rec.people:
+        title = person.title
+        source = rec.matches.get(title.end) if title else None
+        if (title is None or not title.collective or title.affiliation is not None or person.has_name
+                or source is None or not source.has("cue.from") or tokens[title.end].sentence not in meeting):
+            continue
+        start = end = source.end
+        while (end < len(tokens) and end - start < _DELEGATION_SOURCE_MAX_WORDS and tokens[end].key.isalpha()
+               and tokens[end].sentence == tokens[start].sentence and not _purpose_word(tokens[end])
+               and "function" not in rec.lexicon.token_classes(tokens[end])
+               and not (end in rec.matches and any(rec.matches[end].has(kind) for kind in _SOURCE_ENDS))):
+            end += 1
+        if end - start >= 2:  # one word is too little to name a body
+            found.append(_Party(None, None, Entity("body", "", start, end, "group"), [(title.start, end)]))
     return found
 
 

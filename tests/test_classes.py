@@ -915,3 +915,12 @@ def test_a_person_an_institution_is_named_after_does_not_take_part(institution):
 def test_a_royal_title_after_an_institution_word_is_its_name():
     text = "استقبل المشرف على مركز الملك سلمان للإغاثة اليوم سفير فنلندا بيكا فاوتيلاينين."
     assert "سلمان" not in [p.name for p in _summary(text).participants]
+
+
+@pytest.mark.parametrize(
+    ("source", "affiliation"),
+    [("جبهة تحرير الشمال الموحدة", "جبهة تحرير الشمال الموحدة"), ("جامعة جازان", "جامعة جازان")],
+)
+def test_a_delegation_from_a_body_the_lexicon_does_not_know_is_a_party(source, affiliation):
+    text = f"استقبل الرئيس الفرنسي إيمانويل ماكرون الخميس وفدا من {source}، الذي يزور فرنسا."
+    assert _people(_summary(text)) == [("إيمانويل ماكرون", "الرئيس", "فرنسا"), (None, None, affiliation)]
