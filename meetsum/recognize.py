@@ -324,6 +324,8 @@ def _people(
                                                         recurring=recurring)))
             continue
         after = _skip(matches, title.end, "honorific")
+        if _state_epithet(tokens, title, after):
+            after += 1  # "رئيس وزراء جمهورية باكستان الإسلامية محمد نواز شريف"
         if after < len(tokens) and tokens[after].key == "#":
             after += 1  # a hashtag name: "#فلاديمير_بوتين"
         trusted = _trusted(title, after)
@@ -426,6 +428,15 @@ def _titles_after_names(tokens: Sequence[Token], matches: dict[int, Match], peop
 
 
 _COMMAS = frozenset({"،", ","})
+
+
+def _state_epithet(tokens: Sequence[Token], title: Title, index: int) -> bool:
+    """A feminine adjective right after a state's name ends its long form (جمهورية باكستان
+    الإسلامية، المملكة الأردنية الهاشمية) and comes before the person's name."""
+    affiliation = title.affiliation
+    return (affiliation is not None and affiliation.kind == "country" and affiliation.end == title.end
+            and index == title.end and index + 1 < len(tokens) and tokens[index].text.startswith("ال")
+            and tokens[index].text.endswith("ية"))
 
 
 def _nisba_shaped(token: Token) -> bool:

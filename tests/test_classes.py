@@ -924,3 +924,16 @@ def test_a_royal_title_after_an_institution_word_is_its_name():
 def test_a_delegation_from_a_body_the_lexicon_does_not_know_is_a_party(source, affiliation):
     text = f"استقبل الرئيس الفرنسي إيمانويل ماكرون الخميس وفدا من {source}، الذي يزور فرنسا."
     assert _people(_summary(text)) == [("إيمانويل ماكرون", "الرئيس", "فرنسا"), (None, None, affiliation)]
+
+
+def test_a_states_long_form_with_an_epithet_before_a_name():
+    text = ("عقد الرئيس الفرنسي إيمانويل ماكرون اليوم جلسة مباحثات مع رئيس وزراء جمهورية باكستان الإسلامية "
+            "شهباز شريف.")
+    assert _people(_summary(text))[1] == ("شهباز شريف", "رئيس وزراء جمهورية باكستان", "باكستان")
+
+
+@pytest.mark.parametrize("words", ["بحضور خادم الحرمين الشريفين ولي عهده"])
+def test_his_crown_prince_is_a_title_not_a_name(words):
+    text = f"استقبل أمير المنطقة اليوم سفير فنلندا بيكا فاوتيلاينين {words}."
+    names = [p.name for p in _summary(text).participants]
+    assert names == ["بيكا فاوتيلاينين", None]
