@@ -62,8 +62,8 @@ def assemble(
                        tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
     others = [meeting for meeting in meetings[1:] if not _told_as_past(rec, meeting, published)]
-    participants = _without_doubles(_union(
-        [main.participants] + [_beside(meeting.participants, main.participants) for meeting in others]))
+    participants = _without_doubles(_represented(_union(
+        [main.participants] + [_beside(meeting.participants, main.participants) for meeting in others])))
     taking_part = {id(party) for _, group in found for party in group}
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
@@ -160,6 +160,8 @@ def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
                 chosen.update((e.start, e) for e in _pair_before(rec, entity_ending, match.start))
             elif (match.has("cue.between") or match.has("cue.with")) and match.start - meeting_end <= _BETWEEN_REACH:
                 chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence))
+            elif match.has("cue.take_part"):  # "ويشارك قادة بريطانيا وفرنسا في الاجتماعات"
+                chosen.update((e.start, e) for e in _entity_list(rec, entity_at, _past_collective(rec, match.end), sentence))
     return [_Party(None, None, e, [(e.start, e.end)]) for start, e in sorted(chosen.items()) if start not in taken]
 
 
@@ -233,6 +235,12 @@ def _purpose_word(token: Token) -> bool:
 
 
 _NAMING_CUES = frozenset({"visit", "summit"})  # what follows names a place or the summit itself
+
+
+def _past_collective(rec: Recognized, index: int) -> int:
+    """After "قادة" or "ممثلو" when a group word comes first."""
+    match = rec.matches.get(index)
+    return match.end if match is not None and (match.has("collective") or match.has("cue.group")) else index
 
 
 def _entity_list(rec: Recognized, entity_at: dict[int, Entity], index: int, sentence: int) -> list[Entity]:
@@ -422,7 +430,8 @@ def _meetings(
             continue
         for group_sentences, group in groups:
             ids, known = set(map(id, present)), set(map(id, group))
-            if ids <= known or known <= ids or (len(present) == 1 and ids & known):
+            if ids <= known or known <= ids or (len(present) == 1 and ids & known) or (
+                    group is groups[-1][1] and _takes_part(rec, sentence)):  # "كما يشارك الاتحاد الأوروبي"
                 group_sentences.append(sentence)
                 group.extend(p for p in present if id(p) not in known)
                 break
@@ -453,6 +462,10 @@ def _told_as_past(rec: Recognized, meeting: Meeting, published: dt.date | None) 
     years = [int(rec.doc.tokens[i].key) for i in sentence_tokens(rec, sentence)
              if rec.doc.tokens[i].key.isdigit() and len(rec.doc.tokens[i].key) == 4]
     return published is not None and any(1900 < year < published.year for year in years)
+
+
+def _takes_part(rec: Recognized, sentence: int) -> bool:
+    return any(match.has("cue.take_part") for match in rec.sentence_matches(sentence))
 
 
 def _refers_back(rec: Recognized, sentence: int) -> bool:
@@ -651,7 +664,7 @@ def _meeting(
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
-    participants = _without_doubles(participants)
+    participants = _without_doubles(_represented(participants))
     agenda = _union([agenda_items(rec, lexicon, all_parties, group, sentences)])
     statements = _union([statements_of(rec, group, lambda party: _speaker(rec, lexicon, party))])
     first = min(sentences)
@@ -676,6 +689,13 @@ def _resolve_counterparts(
             participant = replace(participant, role=role, affiliation=affiliation)
         resolved.append(participant)
     return tuple(resolved)
+
+
+def _represented(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """A state listed bare beside a named person who represents it at the same meeting is
+    that person's (قادة بريطانيا وفرنسا ... and ماكرون)."""
+    led = {p.affiliation for p in participants if p.name}
+    return tuple(p for p in participants if p.name or p.role or p.affiliation not in led)
 
 
 def _without_doubles(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:

@@ -937,3 +937,12 @@ def test_his_crown_prince_is_a_title_not_a_name(words):
     text = f"استقبل أمير المنطقة اليوم سفير فنلندا بيكا فاوتيلاينين {words}."
     names = [p.name for p in _summary(text).participants]
     assert names == ["بيكا فاوتيلاينين", None]
+
+
+def test_states_that_take_part_in_a_summit_are_parties_unless_their_leader_is_named():
+    text = ("عقد الرئيس الأمريكي دونالد ترامب وقادة مجموعة السبع أول جلسة عمل لقمتهم في كندا الجمعة. "
+            "ويشارك قادة بريطانيا وفرنسا واليابان أيضا في الاجتماعات. كما يشارك الاتحاد الأوروبي في الاجتماعات. "
+            "والتقى ترامب على هامش القمة الرئيس الفرنسي إيمانويل ماكرون.")
+    people = _people(_summary(text, "2018-06-09"))
+    assert [affiliation for name, _, affiliation in people if name is None] == ["بريطانيا", "اليابان", "الاتحاد الأوروبي"]
+    assert ("إيمانويل ماكرون", "الرئيس", "فرنسا") in people
