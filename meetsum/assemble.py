@@ -95,8 +95,8 @@ def _union(groups) -> tuple:
 
 
 def _identity(item) -> tuple:
-    if isinstance(item, Participant):
-        return (item.name, item.affiliation) if item.name else (None, item.affiliation, item.role)
+    if isinstance(item, Participant):  # one person once, as the first meeting shows them
+        return (item.name,) if item.name else (None, item.affiliation, item.role)
     if isinstance(item, AgendaItem):
         return (item.text,)
     return (item.speaker, item.text)
@@ -1024,12 +1024,24 @@ def _affiliation_name(lexicon: Lexicon, entity: Entity | None, rec: Recognized |
         return None
     if entity.kind == "body" and rec is not None:
         first = rec.matches.get(entity.start)
-        return span_text(rec.doc, entity.start, entity.end, first.skip if first and entity.via == "group" else 0)
+        skip = first.skip if first and entity.via == "group" else _preposition_length(rec, entity.start)
+        text = span_text(rec.doc, entity.start, entity.end, skip)
+        return "ا" + text if skip and rec.doc.tokens[entity.start].key.startswith("لل") else text
     if entity.kind == "country":
         return lexicon.countries[entity.key].ar
     if entity.kind == "organization":
         return _organization_name(lexicon, entity, rec)
     return None
+
+
+def _preposition_length(rec: Recognized, index: int) -> int:
+    """1 when a body's first word carries the preposition ل of the role before it
+    ("الأمين العام لحركة مشروع تونس"، "للاتحاد"): the word without it is a known one."""
+    key = rec.doc.tokens[index].key
+    if not key.startswith("ل") or rec.lexicon.words.get(key):
+        return 0
+    rest = "ا" + key[1:] if key.startswith("لل") else key[1:]
+    return 1 if rec.lexicon.words.get(rest) else 0
 
 
 def _organization_name(lexicon: Lexicon, entity: Entity, rec: Recognized | None) -> str:

@@ -946,3 +946,15 @@ def test_states_that_take_part_in_a_summit_are_parties_unless_their_leader_is_na
     people = _people(_summary(text, "2018-06-09"))
     assert [affiliation for name, _, affiliation in people if name is None] == ["بريطانيا", "اليابان", "الاتحاد الأوروبي"]
     assert ("إيمانويل ماكرون", "الرئيس", "فرنسا") in people
+
+
+def test_a_body_after_a_role_drops_the_roles_preposition():
+    text = "استقبل رئيس الجمهورية الباجي قايد السبسي اليوم الأمين العام لحركة مشروع تونس محسن مرزوق."
+    assert _people(_summary(text))[1] == ("محسن مرزوق", "الأمين العام لحركة مشروع تونس", "حركة مشروع تونس")
+
+
+def test_a_person_in_two_meetings_is_listed_once():
+    text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم رئيس الوزراء الهندي ناريندرا مودي. "
+            "كما التقى مودي في برلين أمس المستشار الألماني فريدريش ميرتس.")
+    names = [p.name for p in _summary(text).participants]
+    assert names.count("ناريندرا مودي") == 1
