@@ -247,8 +247,8 @@ def _phrase_end(rec: Recognized, begin: int) -> int:
 
 def _during_meeting(rec: Recognized, index: int) -> bool:
     """"خلال اللقاء" after a topic says when it was discussed, not what."""
-    after = rec.matches.get(index + 1)
-    return (after is not None and rec.doc.tokens[index].key in ("خلال", "اثناء")
+    here, after = rec.matches.get(index), rec.matches.get(index + 1)
+    return (here is not None and here.has("cue.during") and after is not None and after.start == here.end
             and any(after.has(kind) for kind in MEETING_CUES))
 
 

@@ -62,8 +62,7 @@ def assemble(
                        tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
     others = [meeting for meeting in meetings[1:] if not _told_as_past(rec, meeting, published)]
-    participants = _without_doubles(_represented(_union(
-        [main.participants] + [_beside(meeting.participants, main.participants) for meeting in others])))
+    participants = _without_doubles(_represented(_union(meeting.participants for meeting in [main, *others])))
     taking_part = {id(party) for _, group in found for party in group}
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
@@ -73,13 +72,6 @@ def assemble(
         tuple(_mentioned(rec, lexicon, parties, taking_part, participants, meetings)),
         tuple(meetings),
     )
-
-
-def _beside(others: tuple[Participant, ...], main: tuple[Participant, ...]) -> tuple[Participant, ...]:
-    """Another meeting's parties, less the states it names bare whose leader the main meeting
-    already has: Sudan in a background round of talks is Bashir's Sudan."""
-    led = {p.affiliation for p in main if p.name}
-    return tuple(p for p in others if p.name or p.role or p.affiliation not in led)
 
 
 def _iso(date: dt.date | None) -> str | None:
@@ -545,7 +537,7 @@ def _between_span(rec: Recognized, sentence: int) -> range | None:
         if any(match.has(kind) for kind in MEETING_CUES):
             meeting_end = match.end
         elif (match.has("cue.between") and meeting_end is not None and match.start - meeting_end <= _BETWEEN_REACH
-              and tokens[match.start].key[match.skip:] == "بين"):
+              and "between" in match.keys("cue.between")):
             end = next((m.start for m in matches[position + 1:] if any(m.has(k) for k in _CLAUSE_CUES)),
                        rec.doc.sentence_tokens(sentence).stop)
             return range(match.end, end)
@@ -557,9 +549,6 @@ def _is_collective(rec: Recognized, index: int) -> bool:
     return match is not None and match.has("collective")
 
 
-_THAT = frozenset({"ان", "بان"})  # إن / أن / بأن without a pronoun: a reported clause follows
-
-
 def _reporting_only(rec: Recognized, sentence: int) -> set[int]:
     """"قال X إن الاجتماع بين ... ": X speaks about a meeting the reported clause names; X
     took part only if the meeting word is X's own (لقاءه، اجتماعه) or comes before "إن"."""
@@ -568,7 +557,7 @@ def _reporting_only(rec: Recognized, sentence: int) -> set[int]:
     if said is None:
         return set()
     tokens = rec.doc.tokens
-    that = next((i for i in range(said.end, rec.doc.sentence_tokens(sentence).stop) if tokens[i].key in _THAT), None)
+    that = next((m.start for m in matches if m.start >= said.end and m.has("cue.that")), None)
     if that is None:
         return set()
     cues = [m for m in matches if any(m.has(kind) for kind in MEETING_CUES)]
