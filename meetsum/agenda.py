@@ -90,8 +90,8 @@ def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[Agend
     end = _phrase_end(rec, begin)
     counterpart = begin > 0 and begin - 1 in rec.matches and rec.matches[begin - 1].has("cue.with")
     items = [] if counterpart else _split_items(rec, begin, end)  # "بحث مع القيادة القطرية خلال ..."
-    if _during_meeting(rec, end):
-        items += _topic_after(rec, rec.matches[end + 1].end, skippable)
+    if (meeting := _meeting_after_during(rec, end)) is not None:
+        items += _topic_after(rec, meeting.end, skippable)
     elif (joiner := _joiner_after_aside(rec, end)) is not None:
         items += _topic_after(rec, joiner, skippable)
     return items
@@ -239,17 +239,18 @@ def _phrase_end(rec: Recognized, begin: int) -> int:
         enders = ("cue.statement", "cue.agenda_end")
         if index > begin and match and (any(match.has(kind) for kind in enders) or _introduces_topic(match)):
             break
-        if tokens[index].key in _SENTENCE_PUNCTUATION or _during_meeting(rec, index):
+        if tokens[index].key in _SENTENCE_PUNCTUATION or _meeting_after_during(rec, index) is not None:
             break
         index += 1
     return index
 
 
-def _during_meeting(rec: Recognized, index: int) -> bool:
-    """"خلال اللقاء" after a topic says when it was discussed, not what."""
-    here, after = rec.matches.get(index), rec.matches.get(index + 1)
-    return (here is not None and here.has("cue.during") and after is not None and after.start == here.end
-            and any(after.has(kind) for kind in MEETING_CUES))
+def _meeting_after_during(rec: Recognized, index: int) -> Match | None:
+    """The meeting word of "خلال اللقاء" at ``index``: after a topic it says when the topic
+    was discussed, not what."""
+    here = rec.matches.get(index)
+    after = rec.matches.get(here.end) if here is not None and here.has("cue.during") else None
+    return after if after is not None and any(after.has(kind) for kind in MEETING_CUES) else None
 
 
 def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
