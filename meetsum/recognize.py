@@ -9,7 +9,7 @@ name that starts with a known given name, or a later short form of a name seen b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace, field
+from dataclasses import dataclass, field, replace
 
 from meetsum.lexicon import Lexicon, Match, token_variants
 from meetsum.text import Document, Token
@@ -323,30 +323,7 @@ def _people(
             covered.update(range(title.start, _name_end(tokens, matches, lexicon, title.end, trusted=True,
                                                         recurring=recurring)))
             continue
-        after = _skip(matches, title.end, "honorific")
-        if _state_epithet(tokens, title, after):
-            after += 1  # "رئيس وزراء جمهورية باكستان الإسلامية محمد نواز شريف"
-        if after < len(tokens) and tokens[after].key == "#":
-            after += 1  # a hashtag name: "#فلاديمير_بوتين"
-        trusted = _trusted(title, after)
-        past_commas = after
-        while past_commas < len(tokens) and tokens[past_commas].key in _COMMAS:
-            past_commas += 1  # "الوزير الأول الجزائري،، عبد المالك سلال"
-        if after < past_commas < len(tokens) and (
-                title.affiliation or not title.collective and _is_given(tokens[past_commas], lexicon)):
-            after, trusted = past_commas, False  # "وزير الخارجية السوري، وليد المعلم"، "رئيس الحكومة، يوسف الشاهد"
-        name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring)
-        if name_end == after and _quoted_name_end(tokens, matches, lexicon, after, recurring):
-            after += 1  # a quoted name: رئيس الوزراء الروسي "دميتري ميدفيديف"
-            name_end = _quoted_name_end(tokens, matches, lexicon, after - 1, recurring)
-        name_end = _nisba_surname(matches, title, after, name_end)
-        if (name_end == after + 1 and after == title.end and _nisba_shaped(tokens[after - 1])
-                and _role_adjective(tokens[after], matches.get(after), recurring)
-                and (honorific := matches.get(name_end)) and honorific.has("honorific")):
-            # "رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة": one more adjective of the role
-            title = replace(title, role_end=name_end, end=name_end)
-            after = _skip(matches, name_end, "honorific")
-            name_end = _name_end(tokens, matches, lexicon, after, trusted=True, recurring=recurring)
+        title, after, name_end = _name_after_title(tokens, matches, lexicon, title, recurring)
         if name_end > after:
             people.append(Person(title.start, name_end, after, name_end, title))
         else:
@@ -373,6 +350,39 @@ def _people(
             people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
     people = _names_before_commas(tokens, matches, lexicon, people)
     return _titles_after_names(tokens, matches, sorted(people, key=lambda person: person.start))
+
+
+def _name_after_title(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, title: Title, recurring: _KeyCounts
+) -> tuple[Title, int, int]:
+    """Where the name after ``title`` starts and ends (equal when there is none), past
+    honorifics, a state's epithet, commas or quotation marks; the title may grow by an
+    adjective it was missing."""
+    after = _skip(matches, title.end, "honorific")
+    if _state_epithet(tokens, title, after):
+        after += 1  # "رئيس وزراء جمهورية باكستان الإسلامية محمد نواز شريف"
+    if after < len(tokens) and tokens[after].key == "#":
+        after += 1  # a hashtag name: "#فلاديمير_بوتين"
+    trusted = _trusted(title, after)
+    past_commas = after
+    while past_commas < len(tokens) and tokens[past_commas].key in _COMMAS:
+        past_commas += 1  # "الوزير الأول الجزائري،، عبد المالك سلال"
+    if after < past_commas < len(tokens) and (
+            title.affiliation or not title.collective and _is_given(tokens[past_commas], lexicon)):
+        after, trusted = past_commas, False  # "وزير الخارجية السوري، وليد المعلم"، "رئيس الحكومة، يوسف الشاهد"
+    name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring)
+    if name_end == after and _quoted_name_end(tokens, matches, lexicon, after, recurring):
+        after += 1  # a quoted name: رئيس الوزراء الروسي "دميتري ميدفيديف"
+        name_end = _quoted_name_end(tokens, matches, lexicon, after - 1, recurring)
+    name_end = _nisba_surname(matches, title, after, name_end)
+    if (name_end == after + 1 and after == title.end and _nisba_shaped(tokens[after - 1])
+            and _role_adjective(tokens[after], matches.get(after), recurring)
+            and (honorific := matches.get(name_end)) and honorific.has("honorific")):
+        # "رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة": one more adjective of the role
+        title = replace(title, role_end=name_end, end=name_end)
+        after = _skip(matches, name_end, "honorific")
+        name_end = _name_end(tokens, matches, lexicon, after, trusted=True, recurring=recurring)
+    return title, after, name_end
 
 
 _APPOSITIVE_MAX_TOKENS = 3
