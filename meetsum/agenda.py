@@ -15,7 +15,7 @@ from meetsum.spans import (
 from meetsum.text import Token, visible
 
 if TYPE_CHECKING:
-    from meetsum.assemble import _Party
+    from meetsum.parties import Party
 
 __all__ = ["agenda_items", "statements_of"]
 
@@ -30,7 +30,7 @@ _SENTENCE_PUNCTUATION = frozenset({".", "؟", "?", "!"})
 
 
 def agenda_items(
-    rec: Recognized, lexicon: Lexicon, all_parties: list[_Party], group: list[_Party],
+    rec: Recognized, lexicon: Lexicon, all_parties: list[Party], group: list[Party],
     sentences: list[int],
 ) -> list[AgendaItem]:
     """Phrases after discussion cues in sentences about this meeting."""
@@ -63,7 +63,7 @@ _OCCASION_REACH = 6  # words from a greeting to its occasion ("تهنئته لس
 def _occasions(rec: Recognized, about: set[int]) -> list[AgendaItem]:
     """Congratulations on an occasion ("تهنئته بعيد الفطر المبارك") are what a courtesy
     visit is about; the item is the occasion, without its ب."""
-    tokens, items = rec.doc.tokens, []
+    items = []
     for sentence in sorted(about):
         matches = rec.sentence_matches(sentence)
         for position, greeting in enumerate(matches):
@@ -113,11 +113,11 @@ def _joiner_after_aside(rec: Recognized, end: int) -> int | None:
     return None
 
 
-def _mentioned_in(rec: Recognized, parties: list[_Party]) -> set[int]:
+def _mentioned_in(rec: Recognized, parties: list[Party]) -> set[int]:
     return {rec.doc.tokens[start].sentence for party in parties for start, _ in party.mentions}
 
 
-def _others_only(rec: Recognized, all_parties: list[_Party], group: list[_Party]) -> set[int]:
+def _others_only(rec: Recognized, all_parties: list[Party], group: list[Party]) -> set[int]:
     """Sentences that name people outside ``group`` and no party of it (states named bare
     are often what a topic is about: "العلاقات بين مصر وروسيا")."""
     members = {id(party) for party in group}
@@ -125,7 +125,7 @@ def _others_only(rec: Recognized, all_parties: list[_Party], group: list[_Party]
     return _mentioned_in(rec, outside) - _mentioned_in(rec, group)
 
 
-def _following_discussions(rec: Recognized, all_parties: list[_Party], group: list[_Party], about: set[int]) -> set[int]:
+def _following_discussions(rec: Recognized, all_parties: list[Party], group: list[Party], about: set[int]) -> set[int]:
     """A sentence right after one about the meeting that discusses something and names no
     other party continues it: "وتطرق النقاش إلى ..."."""
     members = {id(party) for party in group}
@@ -185,7 +185,7 @@ def _introduces_topic(match: Match) -> bool:
     return match.has("cue.discussion") or match.has("cue.stress") or "discuss_with" in match.keys("cue.meeting")
 
 
-def _skippable(rec: Recognized, parties: list[_Party]) -> set[int]:
+def _skippable(rec: Recognized, parties: list[Party]) -> set[int]:
     """Tokens that name parties, places and times: an agenda phrase starts after them."""
     skip = {i for p in parties for s, e in p.mentions for i in range(s, e)}
     skip |= {i for e in rec.entities if e.via == "name" for i in range(e.start, e.end)}
@@ -378,7 +378,7 @@ def _after_aside(tokens: Sequence[Token], start: int, end: int) -> int:
 
 
 def statements_of(
-    rec: Recognized, group: list[_Party], speaker_of: Callable[[_Party], str | None]
+    rec: Recognized, group: list[Party], speaker_of: Callable[[Party], str | None]
 ) -> list[Statement]:
     """Sentences where a participant (named right after a statement verb) says something;
     ``speaker_of`` names the party as the summary shows it."""

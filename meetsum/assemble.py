@@ -1,48 +1,35 @@
 """Assembly: from recognized spans to the summary.
 
-People found in several places are merged into parties; sentences with a meeting cue
-decide who took part; the rest of what the article names goes under ``mentioned``.
+Parties (``meetsum.parties``) are grouped into meetings by the sentences that report them;
+each meeting gets its status, date, venue, agenda and statements; the rest of what the
+article names goes under ``mentioned``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from meetsum.dates import DateClue, find_dates
-from meetsum.lexicon import Lexicon, Match, token_variants
+from meetsum.lexicon import Lexicon, Match
 from meetsum.model import (
     AgendaItem, Evidence, Meeting, Mention, Participant, Summary, Venue,
 )
-from meetsum.recognize import Entity, Person, Recognized, Title
+from meetsum.recognize import Entity, Recognized
 
 if TYPE_CHECKING:
     from meetsum.officeholders import OfficeHolders
 from meetsum.agenda import agenda_items, statements_of
+from meetsum.parties import BETWEEN_REACH, Party, find_parties, name_text
 from meetsum.spans import (
-    COMMA_KEYS, DASHES, MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
+    DASHES, MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
 )
 from meetsum.text import Document, Token, match_key
 
 __all__ = ["assemble"]
-
-
-@dataclass(eq=False)  # parties are compared by identity
-class _Party:
-    """A participant candidate: one person or unnamed party, with all its mentions."""
-
-    name: tuple[int, int, int] | None  # first token, end token, clitic characters cut
-    title: Title | None
-    affiliation: Entity | None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
-    order: int = 0  # position in the party list, for a stable choice among candidates
-
-    def sentences(self, tokens: Sequence[Token]) -> set[int]:
-        return {tokens[start].sentence for start, _ in self.mentions}
 
 
 def assemble(
@@ -53,7 +40,7 @@ def assemble(
     if holders is not None:
         rec.memo["holders"] = holders
     doc = rec.doc
-    parties = _parties(rec, lexicon)
+    parties = find_parties(rec, lexicon)
     found = _meetings(rec, lexicon, parties, meeting_sentences(rec), published)
     meetings = [meeting for meeting, _ in found]
     title = _title_line(doc)
@@ -103,315 +90,15 @@ def _title_line(doc: Document) -> str | None:
     return match.group(1).strip() or None if match else None
 
 
-# --------------------------------------------------------------------------- parties
-
-
-def _parties(rec: Recognized, lexicon: Lexicon) -> list[_Party]:
-    """Merge people found in several places into parties, then add their short mentions."""
-    parties: list[_Party] = []
-    by_word: dict[str, list[_Party]] = {}  # name word -> parties whose name has it
-    for person in rec.people:
-        party = _find_party(rec, parties, person, by_word)
-        if party is None:
-            if not _can_be_party(person):
-                continue
-            party = _Party(_name_span(person), person.title, _affiliation(person), order=len(parties))
-            parties.append(party)
-        _absorb(party, person, rec.doc)
-        party.mentions.append((person.start, person.end))
-        for word in _name_keys(rec.doc.tokens, party.name):
-            if party not in by_word.setdefault(word, []):
-                by_word[word].append(party)
-    parties += _named_bodies(rec, parties)
-    parties += _described_groups(rec)
-    parties += _delegations_from_unknown_bodies(rec)
-    parties = _fold_unnamed(rec, parties)
-    _add_short_mentions(rec, lexicon, parties)
-    return parties
-
-
-_BETWEEN_REACH = 3  # "بين" within three words of "محادثات" or "قمة"
-
-
-def _named_bodies(rec: Recognized, parties: list[_Party]) -> list[_Party]:
-    """States and organizations that meet as such take part as unnamed parties: right after
-    a meeting word ("اجتماع مجلس الأمن", "يعقد حلف شمال الأطلسي"), listed after it with
-    "بين", "بمشاركة" or "مع" ("محادثات بين اليونان وصندوق النقد الدولي"), or as a pair right
-    before it ("الناتو وروسيا يجريان محادثات")."""
-    taken = {i for p in parties for s, e in p.mentions for i in range(s, e)}
-    entity_at = {e.start: e for e in rec.entities if e.via == "name" and e.kind in ("country", "organization")}
-    entity_ending = {e.end: e for e in entity_at.values()}
-    chosen: dict[int, Entity] = {}
-    for sentence in meeting_sentences(rec):
-        meeting_end = -_BETWEEN_REACH - 1
-        for match in rec.sentence_matches(sentence):
-            if any(match.has(kind) for kind in MEETING_CUES):
-                meeting_end = match.end
-                if not set(match.keys("cue.meeting")) & _NAMING_CUES:  # "زيارة كندا", "قمة مجموعة السبع"
-                    chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence)[:1])
-                chosen.update((e.start, e) for e in _pair_before(rec, entity_ending, match.start))
-            elif (match.has("cue.between") or match.has("cue.with")) and match.start - meeting_end <= _BETWEEN_REACH:
-                chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence))
-            elif match.has("cue.take_part"):  # "ويشارك قادة بريطانيا وفرنسا في الاجتماعات"
-                chosen.update((e.start, e) for e in _entity_list(rec, entity_at, _past_collective(rec, match.end), sentence))
-    return [_Party(None, None, e, [(e.start, e.end)]) for start, e in sorted(chosen.items()) if start not in taken]
-
-
-_GROUP_MAX_WORDS = 7
-_GROUP_ENDS = ("cue.group", "cue.statement", "cue.discussion", "cue.topic", "cue.purpose", "cue.agenda_end",
-               "cue.with", "cue.place", "country", "organization", "office", "modifier", "honorific",
-               "weekday", "relative_day", *MEETING_CUES)
-
-
-def _described_groups(rec: Recognized) -> list[_Party]:
-    """Groups a meeting word lists by description ("لقاء يضم الأحزاب المشاركة في الحكومة
-    والمنظمات الوطنية"): each is an unnamed party whose affiliation is the description."""
-    tokens, found = rec.doc.tokens, []
-    for sentence in meeting_sentences(rec):
-        listing = False
-        for match in rec.sentence_matches(sentence):
-            if match.has("cue.between") or match.has("cue.with"):
-                listing = True
-            elif listing and match.has("cue.group"):
-                end = _group_end(rec, match.end)
-                if end == match.end:
-                    continue  # "بمشاركة ممثلي روسيا": the states that follow are the parties
-                found.append(_Party(None, None, Entity("body", "", match.start, end, "group"), [(match.start, end)]))
-            elif any(match.has(kind) for kind in _GROUP_ENDS):
-                listing = False
-    return found
-
-
-_DELEGATION_SOURCE_MAX_WORDS = 5
-_SOURCE_ENDS = tuple(kind for kind in _GROUP_ENDS if kind not in ("country", "organization"))  # قوات سوريا الديموقراطية
-
-
-def _delegations_from_unknown_bodies(rec: Recognized) -> list[_Party]:
-    """"وفدا من قوات سوريا الديموقراطية": a delegation from a body the lexicon does not know
-    is a party whose affiliation is the words after "من", up to a comma or a few words."""
-    tokens, found = rec.doc.tokens, []
-    meeting = set(meeting_sentences(rec))
-    for person in rec.people:
-        title = person.title
-        source = rec.matches.get(title.end) if title else None
-        if (title is None or not title.collective or title.affiliation is not None or person.has_name
-                or source is None or not source.has("cue.from") or tokens[title.end].sentence not in meeting):
-            continue
-        start = end = source.end
-        while (end < len(tokens) and end - start < _DELEGATION_SOURCE_MAX_WORDS and tokens[end].key.isalpha()
-               and tokens[end].sentence == tokens[start].sentence and not _purpose_word(tokens[end])
-               and "function" not in rec.lexicon.token_classes(tokens[end])
-               and not (end in rec.matches and any(rec.matches[end].has(kind) for kind in _SOURCE_ENDS))):
-            end += 1
-        if end - start >= 2:  # one word is too little to name a body
-            found.append(_Party(None, None, Entity("body", "", start, end, "group"), [(title.start, end)]))
-    return found
-
-
-def _group_end(rec: Recognized, index: int) -> int:
-    """A description runs to punctuation, a lone "و", the next group or cue, or a few words."""
-    tokens, start = rec.doc.tokens, index
-    while (index < len(tokens) and index - start < _GROUP_MAX_WORDS and tokens[index].sentence == tokens[start].sentence
-           and tokens[index].key.isalpha() and tokens[index].key != "و"
-           and not _purpose_word(tokens[index])
-           and not (index in rec.matches and any(rec.matches[index].has(kind) for kind in _GROUP_ENDS))):
-        index += 1
-    while index > start and "function" in rec.lexicon.token_classes(tokens[index - 1]):
-        index -= 1
-    return index
-
-
-def _purpose_word(token: Token) -> bool:
-    """ل on an indefinite word ("لوضع الخطط"، "لبحث") starts a purpose; لل ("للحوار") does not."""
-    return token.key.startswith("ل") and not token.key.startswith("لل")
-
-
-_NAMING_CUES = frozenset({"visit", "summit"})  # what follows names a place or the summit itself
-
-
-def _past_collective(rec: Recognized, index: int) -> int:
-    """After "قادة" or "ممثلو" when a group word comes first."""
-    match = rec.matches.get(index)
-    return match.end if match is not None and (match.has("collective") or match.has("cue.group")) else index
-
-
-def _entity_list(rec: Recognized, entity_at: dict[int, Entity], index: int, sentence: int) -> list[Entity]:
-    """The states and organizations listed from ``index`` on (joined by و or commas)."""
-    tokens, found = rec.doc.tokens, []
-    while index < len(tokens) and tokens[index].sentence == sentence:
-        entity = entity_at.get(index)
-        if entity is not None:
-            found.append(entity)
-            index = entity.end
-        elif tokens[index].key in COMMA_KEYS or tokens[index].key == "#":
-            index += 1
-        else:
-            break
-    return found
-
-
-def _pair_before(rec: Recognized, entity_ending: dict[int, Entity], index: int) -> list[Entity]:
-    """"X وY" right before a meeting word: both meet."""
-    second = entity_ending.get(index)
-    if second is None or not rec.doc.tokens[second.start].key.startswith("و"):
-        return []
-    first = entity_ending.get(second.start)
-    return [first, second] if first is not None else []
-
-
-def _name_span(person: Person) -> tuple[int, int, int] | None:
-    return (person.name_start, person.name_end, person.name_skip) if person.has_name else None
-
-
-def _name_text(doc: Document, span: tuple[int, int, int]) -> str:
-    return span_text(doc, *span)
-
-
-def _affiliation(person: Person) -> Entity | None:
-    return person.title.affiliation if person.title else None
-
-
-def _can_be_party(person: Person) -> bool:
-    """Named people, titles that say whom they represent (وفد حماس، دبلوماسية أمريكية) and
-    counterparts (نظيره التركي، نظيره), whose office is the other party's."""
-    if person.has_name:
-        return True
-    title = person.title
-    return title is not None and (title.affiliation is not None or title.counterpart)
-
-
-def _fold_unnamed(rec: Recognized, parties: list[_Party]) -> list[_Party]:
-    """An unnamed office holder or group (المسؤول الروسي، الدبلوماسيون الأمريكيون) is the named
-    party of the same state or organization when there is one: its mentions join that party's."""
-    kept = []
-    for party in parties:
-        if party.name is None and party.affiliation is not None and party.affiliation.via != "group":
-            named = [p for p in parties if p.name and p.affiliation and party.affiliation
-                     and (p.affiliation.kind, p.affiliation.key) == (party.affiliation.kind, party.affiliation.key)]
-            if party.title is None:  # a state meeting as such is its leader only when he is named beside it
-                together = party.sentences(rec.doc.tokens)
-                named = [p for p in named if p.sentences(rec.doc.tokens) & together]
-            if named:
-                target = next((p for p in named if _same_role(rec, p.title, party.title)), named[0])
-                target.mentions.extend(party.mentions)
-                continue
-        kept.append(party)
-    return kept
-
-
-def _absorb(party: _Party, person: Person, doc: Document) -> None:
-    """Keep the fullest name (the others become aliases), and a title and affiliation once
-    one is known."""
-    span = _name_span(person)
-    if span and party.name and span != party.name:
-        party.aliases.add(_name_text(doc, span))
-    if span and (party.name is None or span[1] - span[0] > party.name[1] - party.name[0]):
-        party.name = span
-    if party.title is None and person.title is not None:
-        party.title = person.title
-    if party.affiliation is None and _affiliation(person) is not None:
-        party.affiliation = _affiliation(person)
-
-
-def _name_keys(tokens: Sequence[Token], span: tuple[int, int, int] | None) -> tuple[str, ...]:
-    if not span:
-        return ()
-    keys = [token.key for token in tokens[span[0] : span[1]]]
-    keys[0] = keys[0][span[2]:]
-    return tuple(keys)
-
-
-def _find_party(
-    rec: Recognized, parties: list[_Party], person: Person, by_word: dict[str, list[_Party]]
-) -> _Party | None:
-    tokens = rec.doc.tokens
-    keys = _name_keys(tokens, _name_span(person))
-    affiliation = _affiliation(person)
-    if keys:
-        sharing = {id(p): p for word in keys for p in by_word.get(word, ())}
-        for party in sorted(sharing.values(), key=lambda p: p.order):
-            known = _name_keys(tokens, party.name)
-            words = rec.lexicon.words
-            if known and (_is_part(keys, known, words) or _is_part(known, keys, words)):
-                return party
-        return None
-    if affiliation is None:
-        return _party_with_role(rec, parties, person.title)
-    same = [p for p in parties if p.affiliation and (p.affiliation.kind, p.affiliation.key) == (affiliation.kind, affiliation.key)]
-    if len(same) == 1 and (same[0].name is not None or _same_role(rec, same[0].title, person.title)):
-        return same[0]
-    return next((p for p in same if _same_role(rec, p.title, person.title)), None)
-
-
-def _party_with_role(rec: Recognized, parties: list[_Party], title: Title | None) -> _Party | None:
-    """"الملك" or "الوزير" alone refers to the one named party whose role has those words."""
-    words = set(_role_key(rec, title))
-    if not words or title is None or title.collective:
-        return None
-    holders = [p for p in parties if p.name and words <= set(_role_key(rec, p.title))]
-    return holders[0] if len(holders) == 1 else None
-
-
-def _same_role(rec: Recognized, a: Title | None, b: Title | None) -> bool:
-    """Same role words, or two groups (وفد حماس, وفد من حركة حماس) of one affiliation."""
-    return _role_key(rec, a) == _role_key(rec, b) or bool(a and b and a.collective and b.collective)
-
-
-def _is_part(short: tuple[str, ...], full: tuple[str, ...], words: Mapping[str, frozenset[str]]) -> bool:
-    """``short`` is the surname, the first name or (two words or more) a contiguous part
-    of ``full``: "محمد" alone is not "إدريس بن محمد آل دريس"."""
-    n = len(short)
-    if n == 1:
-        return short[0] in (full[0], full[-1])
-    if n < len(full) and (short[0], short[-1]) == (full[0], full[-1]):
-        return True  # "حمد العطية" for "حمد بن علي العطية"
-    # after بن the part names the father: "سلمان بن عبدالعزيز" in "محمد بن سلمان بن عبدالعزيز"
-    return any(full[i : i + n] == short and not (i and "patronymic" in words.get(full[i - 1], ()))
-               for i in range(len(full) - n + 1))
-
-
-def _role_key(rec: Recognized, title: Title | None) -> tuple[str, ...]:
-    """The keys of a title's office words, without epithets such as المفدى."""
-    if title is None:
-        return ()
-    keys = []
-    for index in range(title.role_start, title.role_end):
-        match = rec.matches.get(index)
-        if match and match.has("post_modifier") and not match.has("office"):
-            continue
-        keys.append(rec.doc.tokens[index].key)
-    return tuple(keys)
-
-
-def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[_Party]) -> None:
-    """Surnames and first names used alone (بوغدانوف، هاكان) are mentions of their party."""
-    tokens = rec.doc.tokens
-    covered = {i for party in parties for start, end in party.mentions for i in range(start, end)}
-    owners: dict[str, list[_Party]] = {}
-    for party in parties:
-        for key in _name_keys(tokens, party.name):
-            if len(key) >= 3 and not lexicon.words.get(key, frozenset()) - {"given"}:
-                owners.setdefault(key, []).append(party)
-    for index, token in enumerate(tokens):
-        if index in covered:
-            continue
-        for skip, key in token_variants(token.key):
-            candidates = owners.get(key, [])
-            if len(candidates) == 1:
-                candidates[0].mentions.append((index, index + 1))
-                candidates[0].aliases.add(rec.doc.text[token.start + skip : token.end] if not skip else key)
-                break
-
-
 # --------------------------------------------------------------------------- meetings
 
 
 def _meetings(
-    rec: Recognized, lexicon: Lexicon, parties: list[_Party], sentences: list[int],
+    rec: Recognized, lexicon: Lexicon, parties: list[Party], sentences: list[int],
     published: dt.date | None,
-) -> list[tuple[Meeting, list[_Party]]]:
+) -> list[tuple[Meeting, list[Party]]]:
     """One meeting per distinct group of parties named together in meeting sentences."""
-    groups: list[tuple[list[int], list[_Party]]] = []
+    groups: list[tuple[list[int], list[Party]]] = []
     mentions = _mentions_by_sentence(rec, parties)
     for sentence in sentences:
         # "ويأتي هذا الاجتماع بعد ...": a meeting already told, whose parties are not named here
@@ -466,7 +153,7 @@ def _refers_back(rec: Recognized, sentence: int) -> bool:
     return any(match.has("cue.refers_back") for match in rec.sentence_matches(sentence))
 
 
-def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], sentence: int) -> list[_Party]:
+def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, Party]]], sentence: int) -> list[Party]:
     """Parties mentioned in ``sentence`` before its agenda starts, in text order; when the
     sentence says "X meets Y between ..." only those listed after "بين" take part."""
     agenda_start = min(_agenda_boundary(rec, sentence), _said_after(rec, sentence))
@@ -474,7 +161,7 @@ def _parties_in(rec: Recognized, mentions: dict[int, list[tuple[int, _Party]]], 
     referred.update(index for quoted in quoted_ranges(rec, sentence) if len(quoted) > _QUOTED_NAME_MAX
                     for index in quoted)  # quoted speech, not a quoted name
     restart = _meeting_resumes(rec, sentence, agenda_start)
-    first: dict[int, tuple[int, _Party]] = {}
+    first: dict[int, tuple[int, Party]] = {}
     for start, party in mentions.get(sentence, ()):
         in_topic = agenda_start <= start < restart  # "التباحث في X خلال اللقاء مع Y": Y takes part
         if not in_topic and start not in referred and not _reports(rec, party):
@@ -531,12 +218,11 @@ def _between_span(rec: Recognized, sentence: int) -> range | None:
     """Tokens after "بين" that follows a meeting word ("القمة المرتقبة بين X وY"), up to the
     next verb of speech, discussion or meeting: the parties listed there are the meeting's."""
     matches = rec.sentence_matches(sentence)
-    tokens = rec.doc.tokens
     meeting_end = None
     for position, match in enumerate(matches):
         if any(match.has(kind) for kind in MEETING_CUES):
             meeting_end = match.end
-        elif (match.has("cue.between") and meeting_end is not None and match.start - meeting_end <= _BETWEEN_REACH
+        elif (match.has("cue.between") and meeting_end is not None and match.start - meeting_end <= BETWEEN_REACH
               and "between" in match.keys("cue.between")):
             end = next((m.start for m in matches[position + 1:] if any(m.has(k) for k in _CLAUSE_CUES)),
                        rec.doc.sentence_tokens(sentence).stop)
@@ -571,9 +257,9 @@ def _possessed(token: Token) -> bool:
     return token.text.endswith(("ه", "ها", "هما", "هم"))
 
 
-def _mentions_by_sentence(rec: Recognized, parties: list[_Party]) -> dict[int, list[tuple[int, _Party]]]:
+def _mentions_by_sentence(rec: Recognized, parties: list[Party]) -> dict[int, list[tuple[int, Party]]]:
     """Each sentence's party mentions (start token, party), in text order."""
-    index: dict[int, list[tuple[int, _Party]]] = {}
+    index: dict[int, list[tuple[int, Party]]] = {}
     for party in parties:
         for start, _ in party.mentions:
             index.setdefault(rec.doc.tokens[start].sentence, []).append((start, party))
@@ -595,7 +281,7 @@ def _referred_only(rec: Recognized, sentence: int) -> set[int]:
     return positions
 
 
-def _reports(rec: Recognized, party: _Party) -> bool:
+def _reports(rec: Recognized, party: Party) -> bool:
     """Spokespeople report on a meeting; they are not parties to it."""
     title = party.title
     if title is None:
@@ -636,8 +322,8 @@ def _has_counterpart_cue(rec: Recognized, sentence: int) -> bool:
 
 
 def _meeting(
-    rec: Recognized, lexicon: Lexicon, all_parties: list[_Party], sentences: list[int],
-    group: list[_Party], published: dt.date | None,
+    rec: Recognized, lexicon: Lexicon, all_parties: list[Party], sentences: list[int],
+    group: list[Party], published: dt.date | None,
 ) -> Meeting:
     doc = rec.doc
     cues = [m for sentence in sentences for m in rec.sentence_matches(sentence)]
@@ -663,7 +349,7 @@ def _meeting(
 
 
 def _resolve_counterparts(
-    rec: Recognized, participants: list[Participant], group: list[_Party], venue: Venue | None
+    rec: Recognized, participants: list[Participant], group: list[Party], venue: Venue | None
 ) -> tuple[Participant, ...]:
     """"نظيره" holds the same office as the party it belongs to; on a visit, the host's
     state is the venue's."""
@@ -707,7 +393,7 @@ def _same_office(a: Participant, b: Participant) -> bool:
 
 
 def _known_office_holders(
-    rec: Recognized, lexicon: Lexicon, participants: tuple[Participant, ...], group: list[_Party],
+    rec: Recognized, lexicon: Lexicon, participants: tuple[Participant, ...], group: list[Party],
     published: dt.date | None,
 ) -> tuple[Participant, ...]:
     """A notable office holder named without title or state ("استقبل السيسي الجبير") gets
@@ -728,7 +414,7 @@ def _known_office_holders(
     return tuple(resolved)
 
 
-def _is_known(rec: Recognized, party: _Party) -> bool:
+def _is_known(rec: Recognized, party: Party) -> bool:
     return party.name is not None and any(
         rec.matches.get(start) is not None and rec.matches[start].has("person") for start, _ in party.mentions)
 
@@ -743,7 +429,7 @@ def _holders_for(rec: Recognized, lexicon: Lexicon) -> OfficeHolders:
 
 
 def _host_state(
-    rec: Recognized, lexicon: Lexicon, participants: tuple[Participant, ...], group: list[_Party],
+    rec: Recognized, lexicon: Lexicon, participants: tuple[Participant, ...], group: list[Party],
     venue: Venue | None,
 ) -> tuple[Participant, ...]:
     """A national office holder with no stated state ("وزير الصحة" in a report from Riyadh)
@@ -880,7 +566,7 @@ def _other_state_homonym(rec: Recognized, city: Entity, states: set[str]) -> boo
     return bool((homonyms - {own}) & states) and own not in states
 
 
-def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[_Party]) -> Venue | None:
+def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[Party]) -> Venue | None:
     """The first city named in the meeting sentences outside a title, else the dateline city."""
     in_titles = {i for p in group if p.title for i in range(p.title.start, p.title.end)}
     by_sentence = _cities_by_sentence(rec)
@@ -989,9 +675,9 @@ def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:
 # --------------------------------------------------------------------------- display
 
 
-def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
+def _display(rec: Recognized, lexicon: Lexicon, party: Party) -> Participant:
     doc = rec.doc
-    name = _name_text(doc, party.name).replace("_", " ") if party.name else None
+    name = name_text(doc, party.name).replace("_", " ") if party.name else None
     role = None
     if party.title and not party.title.counterpart:
         title = party.title
@@ -1003,7 +689,7 @@ def _display(rec: Recognized, lexicon: Lexicon, party: _Party) -> Participant:
     return Participant(name, role, affiliation, evidence_of(doc, start, end), aliases)
 
 
-def _speaker(rec: Recognized, lexicon: Lexicon, party: _Party) -> str | None:
+def _speaker(rec: Recognized, lexicon: Lexicon, party: Party) -> str | None:
     shown = _display(rec, lexicon, party)
     return shown.name or shown.role or shown.affiliation
 
@@ -1050,7 +736,7 @@ def _organization_name(lexicon: Lexicon, entity: Entity, rec: Recognized | None)
 
 
 def _mentioned(
-    rec: Recognized, lexicon: Lexicon, parties: list[_Party], taking_part: set[int],
+    rec: Recognized, lexicon: Lexicon, parties: list[Party], taking_part: set[int],
     participants: Sequence[Participant], meetings: Sequence[Meeting] = (),
 ) -> list[Mention]:
     """Named people, states and organizations that do not take part (government bodies
@@ -1061,7 +747,7 @@ def _mentioned(
     for party in parties:
         if id(party) in taking_part or party.name is None:
             continue
-        text = _name_text(doc, party.name)
+        text = name_text(doc, party.name)
         found.setdefault(text, Mention(text, "person", evidence_of(doc, party.name[0], party.name[1])))
     venue_cities = {match_key(m.venue.city) for m in meetings if m.venue and m.venue.city}
     for entity in rec.entities:
