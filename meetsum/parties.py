@@ -110,17 +110,23 @@ _SOURCE_ENDS = tuple(kind for kind in _GROUP_ENDS if kind not in ("country", "or
 
 
 def _delegations_from_unknown_bodies(rec: Recognized) -> list[Party]:
-    """"وفدا من قوات سوريا الديموقراطية": a delegation from a body the lexicon does not know
-    is a party whose affiliation is the words after "من", up to a comma or a few words."""
+    """"وفدا من قوات سوريا الديموقراطية"، "وفد جامعة جازان": a delegation from a body the
+    lexicon does not know is a party whose affiliation is the words after "من" (or the
+    institution itself), up to a comma or a few words."""
     tokens, found = rec.doc.tokens, []
     meeting = set(meeting_sentences(rec))
     for person in rec.people:
         title = person.title
         source = rec.matches.get(title.end) if title else None
         if (title is None or not title.collective or title.affiliation is not None or person.has_name
-                or source is None or not source.has("cue.from") or tokens[title.end].sentence not in meeting):
+                or source is None or tokens[title.end].sentence not in meeting):
             continue
-        start = end = source.end
+        if source.has("cue.from"):
+            start = end = source.end
+        elif source.has("cue.named_after") or source.has("cue.named_for"):
+            start = end = source.start  # "وفد جامعة جازان"
+        else:
+            continue
         while (end < len(tokens) and end - start < _DELEGATION_SOURCE_MAX_WORDS and tokens[end].key.isalpha()
                and tokens[end].sentence == tokens[start].sentence and not _purpose_word(tokens[end])
                and "function" not in rec.lexicon.token_classes(tokens[end])

@@ -21,7 +21,7 @@ _NOT_NAME_KINDS = frozenset({
     "modifier", "office", "complement", "collective", "honorific",
     "country", "country_nisba", "organization", "organization_nisba", "city", "month", "hijri_month",
     "weekday", "relative_day", "cue.meeting", "cue.call", "cue.discussion", "cue.statement",
-    "cue.planned", "cue.not_meeting", "cue.virtual", "cue.ongoing",
+    "cue.planned", "cue.not_meeting", "cue.virtual", "cue.ongoing", "cue.named_after", "cue.named_for",
 })
 _MAX_NAME_TOKENS = 8
 

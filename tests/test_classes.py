@@ -948,3 +948,9 @@ def test_a_person_in_two_meetings_is_listed_once():
             "كما التقى مودي في برلين أمس المستشار الألماني فريدريش ميرتس.")
     names = [p.name for p in _summary(text).participants]
     assert names.count("ناريندرا مودي") == 1
+
+
+def test_a_delegation_of_an_institution_in_construct_is_a_party_and_no_name():
+    text = "التقى السفير السعودي في كندا نايف السديري خلال لقائه اليوم وفد جامعة جازان في أوتاوا."
+    people = _people(_summary(text))
+    assert (None, None, "جامعة جازان") in people and all(name != "جامعة" for name, _, _ in people)
