@@ -954,3 +954,23 @@ def test_a_delegation_of_an_institution_in_construct_is_a_party_and_no_name():
     text = "التقى السفير السعودي في كندا نايف السديري خلال لقائه اليوم وفد جامعة جازان في أوتاوا."
     people = _people(_summary(text))
     assert (None, None, "جامعة جازان") in people and all(name != "جامعة" for name, _, _ in people)
+
+
+# --------------------------------------------------------------------------- 13. the remaining classes, end to end
+
+
+def test_a_mountain_summit_is_no_meeting():
+    summary = _summary("تمكن فريق من المتسلقين السعوديين من الوصول إلى قمة الجبل الأعلى في أفريقيا أمس.")
+    assert (summary.meeting_detected, summary.participants) == (False, ())
+
+
+def test_an_intention_to_meet_is_a_planned_meeting():
+    summary = _summary("يعتزم الرئيس الفرنسي إيمانويل ماكرون لقاء رئيس الوزراء الهندي ناريندرا مودي الشهر المقبل في باريس.")
+    assert (summary.status, [p.name for p in summary.participants]) == ("planned", ["إيمانويل ماكرون", "ناريندرا مودي"])
+
+
+def test_dual_forms_refer_to_the_two_parties_and_add_none():
+    text = _AMMAN + "وبحث الوزيران سبل تعزيز التعاون، فيما أكد وزيرا خارجية البلدين أهمية التنسيق المستمر."
+    summary = _summary(text)
+    assert [p.name for p in summary.participants] == ["أيمن الصفدي", "يوهان فاديفول"]
+    assert _agenda(summary) == ["سبل تعزيز التعاون", "التنسيق المستمر"]
