@@ -243,7 +243,7 @@ def _reporting_only(rec: Recognized, sentence: int) -> set[int]:
     if said is None:
         return set()
     tokens = rec.doc.tokens
-    that = next((m.start for m in matches if m.start >= said.end and m.has("cue.that")), None)
+    that = next((m.start for m in matches if m.start >= said.end and "bare" in m.keys("cue.that")), None)
     if that is None:
         return set()
     cues = [m for m in matches if any(m.has(kind) for kind in MEETING_CUES)]

@@ -616,6 +616,8 @@ def test_only_the_parties_of_the_meeting_clause_take_part(text, participants):
                      "إن بلاده تدعم الحل.", id="the meeting comes before what is said"),
         pytest.param("وقال وزير الخارجية الأردني أيمن الصفدي إنه التقى وزير الخارجية الألماني يوهان فاديفول.",
                      id="the speaker is the reported subject"),
+        pytest.param("وقال وزير الخارجية الأردني أيمن الصفدي بعد أن التقى وزير الخارجية الألماني يوهان فاديفول "
+                     "إن المحادثات كانت مثمرة.", id="a time clause is not a reported one"),
     ],
 )
 def test_a_speaker_who_reports_his_own_meeting_takes_part(text):
