@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from meetsum.lexicon import Lexicon, token_variants
 from meetsum.recognize import Entity, Person, Recognized, Title
-from meetsum.spans import COMMA_KEYS, MEETING_CUES, meeting_sentences, span_text
+from meetsum.spans import COMMA_KEYS, MEETING_CUES, function_word, meeting_sentences, span_text
 from meetsum.text import Document, Token
 
 __all__ = ["BETWEEN_REACH", "Party", "find_parties", "name_text"]
@@ -96,7 +96,7 @@ def _described_groups(rec: Recognized) -> list[Party]:
             if match.has("cue.between") or match.has("cue.with"):
                 listing = True
             elif listing and match.has("cue.group"):
-                end = _group_end(rec, match.end)
+                end = _description_end(rec, match.end, _GROUP_MAX_WORDS, _GROUP_ENDS, prepositions_inside=True)
                 if end == match.end:
                     continue  # "بمشاركة ممثلي روسيا": the states that follow are the parties
                 found.append(Party(None, None, Entity("body", "", match.start, end, "group"), [(match.start, end)]))
@@ -122,30 +122,30 @@ def _delegations_from_unknown_bodies(rec: Recognized) -> list[Party]:
                 or source is None or tokens[title.end].sentence not in meeting):
             continue
         if source.has("cue.from"):
-            start = end = source.end
+            start = source.end
         elif source.has("cue.named_after") or source.has("cue.named_for"):
-            start = end = source.start  # "وفد جامعة جازان"
+            start = source.start  # "وفد جامعة جازان"
         else:
             continue
-        while (end < len(tokens) and end - start < _DELEGATION_SOURCE_MAX_WORDS and tokens[end].key.isalpha()
-               and tokens[end].sentence == tokens[start].sentence and not _purpose_word(tokens[end])
-               and "function" not in rec.lexicon.token_classes(tokens[end])
-               and not (end in rec.matches and any(rec.matches[end].has(kind) for kind in _SOURCE_ENDS))):
-            end += 1
+        end = _description_end(rec, start, _DELEGATION_SOURCE_MAX_WORDS, _SOURCE_ENDS, prepositions_inside=False)
         if end - start >= 2:  # one word is too little to name a body
             found.append(Party(None, None, Entity("body", "", start, end, "group"), [(title.start, end)]))
     return found
 
 
-def _group_end(rec: Recognized, index: int) -> int:
-    """A description runs to punctuation, a lone "و", the next group or cue, or a few words."""
-    tokens, start = rec.doc.tokens, index
-    while (index < len(tokens) and index - start < _GROUP_MAX_WORDS and tokens[index].sentence == tokens[start].sentence
-           and tokens[index].key.isalpha() and tokens[index].key != "و"
-           and not _purpose_word(tokens[index])
-           and not (index in rec.matches and any(rec.matches[index].has(kind) for kind in _GROUP_ENDS))):
+def _description_end(
+    rec: Recognized, start: int, max_words: int, ends: tuple[str, ...], *, prepositions_inside: bool
+) -> int:
+    """Where the words describing a body end: at punctuation, a purpose (لوضع), one of ``ends``
+    or after ``max_words``. A group's description may hold function words ("المشاركة في
+    الحكومة"; it ends at a lone و and never on one); a body's own name stops at the first."""
+    tokens, lexicon, index = rec.doc.tokens, rec.lexicon, start
+    while (index < len(tokens) and index - start < max_words and tokens[index].sentence == tokens[start].sentence
+           and tokens[index].key.isalpha() and not _purpose_word(tokens[index])
+           and (tokens[index].key != "و" if prepositions_inside else not function_word(lexicon, tokens[index]))
+           and not (index in rec.matches and any(rec.matches[index].has(kind) for kind in ends))):
         index += 1
-    while index > start and "function" in rec.lexicon.token_classes(tokens[index - 1]):
+    while prepositions_inside and index > start and function_word(lexicon, tokens[index - 1]):
         index -= 1
     return index
 
