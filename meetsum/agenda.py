@@ -36,10 +36,15 @@ def agenda_items(
     """Phrases after discussion cues in sentences about this meeting."""
     tokens = rec.doc.tokens
     near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
-    about = set(sentences) | {s for p in group for s in p.sentences(tokens) if s in near}
-    others = _others_only(rec, all_parties, group)  # sentences about another meeting's parties
+    members = {id(party) for party in group}
+    outsiders = [party for party in all_parties if id(party) not in members]
+    own = _sentences_of(tokens, group)
+    about = set(sentences) | {s for s in own if s in near}
+    # sentences that name people outside the group and no party of it are about another meeting
+    # (states named bare are often what a topic is about: "العلاقات بين مصر وروسيا")
+    others = _sentences_of(tokens, [party for party in outsiders if party.name is not None]) - own
     about |= {s for s in sentences_with(rec, "collective") | set(meeting_sentences(rec)) if s in near} - others
-    about |= _following_discussions(rec, all_parties, group, about)
+    about |= _following_discussions(rec, _sentences_of(tokens, outsiders), about)
     skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
     items: list[AgendaItem] = []
     for sentence in sorted(about):
@@ -113,23 +118,13 @@ def _joiner_after_aside(rec: Recognized, end: int) -> int | None:
     return None
 
 
-def _mentioned_in(rec: Recognized, parties: list[Party]) -> set[int]:
-    return {rec.doc.tokens[start].sentence for party in parties for start, _ in party.mentions}
+def _sentences_of(tokens: Sequence[Token], parties: list[Party]) -> set[int]:
+    return {s for party in parties for s in party.sentences(tokens)}
 
 
-def _others_only(rec: Recognized, all_parties: list[Party], group: list[Party]) -> set[int]:
-    """Sentences that name people outside ``group`` and no party of it (states named bare
-    are often what a topic is about: "العلاقات بين مصر وروسيا")."""
-    members = {id(party) for party in group}
-    outside = [p for p in all_parties if id(p) not in members and p.name is not None]
-    return _mentioned_in(rec, outside) - _mentioned_in(rec, group)
-
-
-def _following_discussions(rec: Recognized, all_parties: list[Party], group: list[Party], about: set[int]) -> set[int]:
+def _following_discussions(rec: Recognized, elsewhere: set[int], about: set[int]) -> set[int]:
     """A sentence right after one about the meeting that discusses something and names no
-    other party continues it: "وتطرق النقاش إلى ..."."""
-    members = {id(party) for party in group}
-    elsewhere = _mentioned_in(rec, [p for p in all_parties if id(p) not in members])
+    other party (none in ``elsewhere``) continues it: "وتطرق النقاش إلى ..."."""
     return {s + 1 for s in about if s + 1 not in about and s + 1 not in elsewhere
             and s + 1 in sentences_with(rec, "cue.discussion")}
 
