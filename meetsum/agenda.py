@@ -37,14 +37,17 @@ def agenda_items(
     tokens = rec.doc.tokens
     near = range(min(sentences) - _AGENDA_REACH, max(sentences) + _AGENDA_REACH + 1)  # "كما ناقش الجانبان"
     members = {id(party) for party in group}
-    outsiders = [party for party in all_parties if id(party) not in members]
     own = _sentences_of(tokens, group)
     about = set(sentences) | {s for s in own if s in near}
     # sentences that name people outside the group and no party of it are about another meeting
-    # (states named bare are often what a topic is about: "العلاقات بين مصر وروسيا")
-    others = _sentences_of(tokens, [party for party in outsiders if party.name is not None]) - own
-    about |= {s for s in sentences_with(rec, "collective") | set(meeting_sentences(rec)) if s in near} - others
-    about |= _following_discussions(rec, _sentences_of(tokens, outsiders), about)
+    # (states named bare are often what a topic is about: "العلاقات بين مصر وروسيا");
+    # only the window's sentences are looked at, so a long text costs each meeting no more
+    present = _parties_by_sentence(rec, all_parties)
+    context = sentences_with(rec, "collective") | _meeting_sentence_set(rec)
+    about |= {s for s in near if s in context and not (s not in own and any(
+        party.name is not None and id(party) not in members for party in present.get(s, ())))}
+    about |= _following_discussions(
+        rec, lambda s: any(id(party) not in members for party in present.get(s, ())), about)
     skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
     items: list[AgendaItem] = []
     for sentence in sorted(about):
@@ -122,11 +125,26 @@ def _sentences_of(tokens: Sequence[Token], parties: list[Party]) -> set[int]:
     return {s for party in parties for s in party.sentences(tokens)}
 
 
-def _following_discussions(rec: Recognized, elsewhere: set[int], about: set[int]) -> set[int]:
+def _parties_by_sentence(rec: Recognized, parties: list[Party]) -> dict[int, list[Party]]:
+    """The parties mentioned in each sentence, built once per document."""
+    def build() -> dict[int, list[Party]]:
+        index: dict[int, list[Party]] = {}
+        for party in parties:
+            for sentence in party.sentences(rec.doc.tokens):
+                index.setdefault(sentence, []).append(party)
+        return index
+    return rec.remember(("parties_by_sentence", id(parties)), build)
+
+
+def _meeting_sentence_set(rec: Recognized) -> set[int]:
+    return rec.remember("meeting_sentence_set", lambda: set(meeting_sentences(rec)))
+
+
+def _following_discussions(rec: Recognized, elsewhere: Callable[[int], bool], about: set[int]) -> set[int]:
     """A sentence right after one about the meeting that discusses something and names no
-    other party (none in ``elsewhere``) continues it: "وتطرق النقاش إلى ..."."""
-    return {s + 1 for s in about if s + 1 not in about and s + 1 not in elsewhere
-            and s + 1 in sentences_with(rec, "cue.discussion")}
+    other party (``elsewhere`` says whether a sentence does) continues it: "وتطرق النقاش إلى ..."."""
+    return {s + 1 for s in about if s + 1 not in about and s + 1 in sentences_with(rec, "cue.discussion")
+            and not elsewhere(s + 1)}
 
 
 def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> list[AgendaItem]:

@@ -561,9 +561,20 @@ def _states_named_plainly(rec: Recognized) -> set[str]:
 
 def _other_state_homonym(rec: Recognized, city: Entity, states: set[str]) -> bool:
     """"عمان" is Amman or Oman: when the text names Oman plainly and not Jordan, it is Oman."""
-    homonyms = {e.key for e in rec.entities if e.kind == "country" and e.start == city.start}
+    homonyms = _countries_at(rec).get(city.start, set())
     own = rec.lexicon.cities[city.key].country
     return bool((homonyms - {own}) & states) and own not in states
+
+
+def _countries_at(rec: Recognized) -> dict[int, set[str]]:
+    """The states named from each token on, indexed once per document."""
+    def build() -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        for entity in rec.entities:
+            if entity.kind == "country":
+                found.setdefault(entity.start, set()).add(entity.key)
+        return found
+    return rec.remember("countries_at", build)
 
 
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[Party]) -> Venue | None:

@@ -32,9 +32,9 @@ class Party:
 def find_parties(rec: Recognized, lexicon: Lexicon) -> list[Party]:
     """Merge people found in several places into parties, then add their short mentions."""
     parties: list[Party] = []
-    by_word: dict[str, list[Party]] = {}  # name word -> parties whose name has it
+    index = _PartyIndex()
     for person in rec.people:
-        party = _find_party(rec, parties, person, by_word)
+        party = _find_party(rec, person, index)
         if party is None:
             if not _can_be_party(person):
                 continue
@@ -42,9 +42,7 @@ def find_parties(rec: Recognized, lexicon: Lexicon) -> list[Party]:
             parties.append(party)
         _absorb(party, person, rec.doc)
         party.mentions.append((person.start, person.end))
-        for word in _name_keys(rec.doc.tokens, party.name):
-            if party not in by_word.setdefault(word, []):
-                by_word[word].append(party)
+        index.add(rec, party)
     parties += _named_bodies(rec, parties)
     parties += _described_groups(rec)
     parties += _delegations_from_unknown_bodies(rec)
@@ -213,10 +211,13 @@ def _fold_unnamed(rec: Recognized, parties: list[Party]) -> list[Party]:
     """An unnamed office holder or group (المسؤول الروسي، الدبلوماسيون الأمريكيون) is the named
     party of the same state or organization when there is one: its mentions join that party's."""
     kept = []
+    named_by_affiliation: dict[tuple[str, str], list[Party]] = {}  # built once: no pairwise scan
+    for party in parties:
+        if party.name and party.affiliation:
+            named_by_affiliation.setdefault((party.affiliation.kind, party.affiliation.key), []).append(party)
     for party in parties:
         if party.name is None and party.affiliation is not None and party.affiliation.via != "group":
-            named = [p for p in parties if p.name and p.affiliation and party.affiliation
-                     and (p.affiliation.kind, p.affiliation.key) == (party.affiliation.kind, party.affiliation.key)]
+            named = named_by_affiliation.get((party.affiliation.kind, party.affiliation.key), [])
             if party.title is None:  # a state meeting as such is its leader only when he is named beside it
                 together = party.sentences(rec.doc.tokens)
                 named = [p for p in named if p.sentences(rec.doc.tokens) & together]
@@ -250,34 +251,90 @@ def _name_keys(tokens: Sequence[Token], span: tuple[int, int, int] | None) -> tu
     return tuple(keys)
 
 
-def _find_party(
-    rec: Recognized, parties: list[Party], person: Person, by_word: dict[str, list[Party]]
-) -> Party | None:
+def _find_party(rec: Recognized, person: Person, index: _PartyIndex) -> Party | None:
     tokens = rec.doc.tokens
     keys = _name_keys(tokens, _name_span(person))
     affiliation = _affiliation(person)
     if keys:
-        sharing = {id(p): p for word in keys for p in by_word.get(word, ())}
-        for party in sorted(sharing.values(), key=lambda p: p.order):
+        for party in index.candidates(keys):
             known = _name_keys(tokens, party.name)
             words = rec.lexicon.words
             if known and (_is_part(keys, known, words) or _is_part(known, keys, words)):
                 return party
         return None
     if affiliation is None:
-        return _party_with_role(rec, parties, person.title)
-    same = [p for p in parties if p.affiliation and (p.affiliation.kind, p.affiliation.key) == (affiliation.kind, affiliation.key)]
+        return _party_with_role(rec, index, person.title)
+    same = index.with_affiliation(affiliation)
     if len(same) == 1 and (same[0].name is not None or _same_role(rec, same[0].title, person.title)):
         return same[0]
     return next((p for p in same if _same_role(rec, p.title, person.title)), None)
 
 
-def _party_with_role(rec: Recognized, parties: list[Party], title: Title | None) -> Party | None:
+class _PartyIndex:
+    """The parties found so far, by the only parts of a name that ``_is_part`` can match
+    (ends, first and last word, contiguous runs), by role word and by affiliation, so that
+    a new person is compared with a few parties, not with every one that shares a word
+    such as محمد: merging stays linear in the number of people. A party renamed stays
+    under its old names too; the checks on its current name decide."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[tuple[str, ...], dict[int, Party]] = {}  # every contiguous run of a name
+        self.by_end: dict[str, dict[int, Party]] = {}  # first or last word
+        self.by_ends: dict[tuple[str, str], dict[int, Party]] = {}  # (first, last) word
+        self.by_role_word: dict[str, dict[int, Party]] = {}  # named parties by their role's words
+        self.by_affiliation: dict[tuple[str, str], dict[int, Party]] = {}
+
+    def add(self, rec: Recognized, party: Party) -> None:
+        """Index ``party`` under its current name, role and affiliation."""
+        if party.affiliation:
+            key = (party.affiliation.kind, party.affiliation.key)
+            self.by_affiliation.setdefault(key, {})[party.order] = party
+        keys = _name_keys(rec.doc.tokens, party.name)
+        if not keys:
+            return
+        if party.title:
+            for word in _role_key(rec, party.title):
+                self.by_role_word.setdefault(word, {})[party.order] = party
+        for start in range(len(keys)):
+            for stop in range(start + 2, len(keys) + 1):
+                self.by_name.setdefault(keys[start:stop], {})[party.order] = party
+        self.by_name.setdefault(keys, {})[party.order] = party
+        for word in {keys[0], keys[-1]}:
+            self.by_end.setdefault(word, {})[party.order] = party
+        self.by_ends.setdefault((keys[0], keys[-1]), {})[party.order] = party
+
+    def with_affiliation(self, affiliation: Entity) -> list[Party]:
+        """Parties of the state or organization ``affiliation``, in order."""
+        found = self.by_affiliation.get((affiliation.kind, affiliation.key), {})
+        return [found[order] for order in sorted(found)]
+
+    def with_role_word(self, word: str) -> list[Party]:
+        """Named parties whose role has had ``word``, in order."""
+        found = self.by_role_word.get(word, {})
+        return [found[order] for order in sorted(found)]
+
+    def candidates(self, keys: tuple[str, ...]) -> list[Party]:
+        """Parties whose name may be a part of ``keys`` or have ``keys`` as a part, in order."""
+        found: dict[int, Party] = {}
+        if len(keys) == 1:
+            found.update(self.by_end.get(keys[0], {}))  # the first name or the surname
+        else:
+            found.update(self.by_name.get(keys, {}))  # a contiguous run of a longer name
+            found.update(self.by_ends.get((keys[0], keys[-1]), {}))
+            for start in range(len(keys)):  # names that are a run of this one
+                for stop in range(start + 2, len(keys) + 1):
+                    found.update(self.by_name.get(keys[start:stop], {}))
+        for word in {keys[0], keys[-1]}:  # one-word names: its first name or surname
+            found.update(self.by_name.get((word,), {}))
+        return [found[order] for order in sorted(found)]
+
+
+def _party_with_role(rec: Recognized, index: _PartyIndex, title: Title | None) -> Party | None:
     """"الملك" or "الوزير" alone refers to the one named party whose role has those words."""
     words = set(_role_key(rec, title))
     if not words or title is None or title.collective:
         return None
-    holders = [p for p in parties if p.name and words <= set(_role_key(rec, p.title))]
+    holders = [p for p in index.with_role_word(next(iter(words))) if p.name and words <= set(_role_key(rec, p.title))]
     return holders[0] if len(holders) == 1 else None
 
 
