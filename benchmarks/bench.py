@@ -36,11 +36,11 @@ What is measured (``--only`` takes the names in brackets):
    crashes: output records, "internal error" lines on stderr (each with its record id),
    other stderr lines (input errors), records that never came out, an exit status other
    than 0/1/2 (or 2 without an error line). Target: 0 crashes. Also the meetings detected.
-5. [synthetic] One ``--synthetic-mb`` input (corpus articles concatenated in memory) through
-   ``summarize``, each size in a fresh subprocess. Sizes double from 1/128 of the target
-   while the growth seen so far predicts the next one fits in ``--synthetic-budget``
-   seconds; if the target size is not reached, its time is extrapolated from the last two
-   sizes (time ~ size^k; a lower bound when the last size ran out of time). Target: <= 20 s.
+5. [synthetic] ``meetsum FILE --format json`` on files of corpus articles joined by blank
+   lines (title, blank line, body), of each ``--synthetic-mb`` size (default 1, 2, 4, 8 and
+   20 MB), each in a fresh process: wall and CPU time, peak RSS, meetings found. Targets:
+   CPU time for 20 MB <= 20 s and <= 12x that for 2 MB (at most 1.2x per doubling beyond
+   linear), peak RSS < 400 MB.
 
 The machine may be shared: every item also reports the "background load", the CPU (in
 cores) that other processes used while it ran, from /proc/stat. Wall-clock results taken
@@ -56,7 +56,6 @@ import gzip
 import hashlib
 import io
 import json
-import math
 import os
 import pstats
 import re
@@ -518,59 +517,33 @@ def synthetic_text(directory: Path, size: int) -> str:
     return "".join(parts).encode("utf-8")[:size].decode("utf-8", "ignore")
 
 
-def synthetic_worker(directory: Path, size: int) -> None:
-    """Run in a fresh subprocess: time one summarize of ``size`` bytes; print JSON."""
-    text = synthetic_text(directory, size)
-    from meetsum import summarize
-
-    summarize("تجربة")  # load the lexicon outside the timing
-    started, cpu = time.perf_counter(), time.process_time()
-    summary = summarize(text)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    print(json.dumps({"bytes": size, "chars": len(text), "seconds": round(seconds, 2), "cpu_s": round(cpu, 2),
-                      "meeting_detected": summary.meeting_detected, "meetings": len(summary.meetings),
-                      "peak_mb": round(proc_status_kb(os.getpid(), "VmHWM") / 1024, 1)}))  # not ru_maxrss: see _LAUNCHER
-
-
-def bench_synthetic(directory: Path, target_mb: float, budget_s: float) -> dict:
-    target = int(target_mb * MB)
-    sizes = [target >> k for k in range(7, -1, -1)]  # 1/128, 1/64, ..., 1 of the target
-    points: list[dict] = []  # {"bytes", "seconds", ...} measured, or {"bytes", "over_s"} timed out
-    deadline = time.perf_counter() + budget_s
-    exponent = 1.0  # time ~ size^exponent, from the last two sizes (never assumed below linear)
-    for size in sizes:
-        remaining = deadline - time.perf_counter()
-        if points:
-            predicted = points[-1]["seconds"] * (size / points[-1]["bytes"]) ** exponent
-            if predicted > remaining:
-                log(f"synthetic: {size / MB:.2f} MB would take ~{predicted:.0f} s, over the budget; stopping")
-                break
-        log(f"synthetic: summarize one {size / MB:.2f} MB text ...")
-        argv = [sys.executable, __file__, "--corpora", str(directory), "--synthetic-worker", str(size)]
+def bench_synthetic(directory: Path, sizes_mb: list[float], tmp: str) -> dict:
+    """Each size: one file of joined corpus articles through the CLI, as a user runs it."""
+    points = []
+    for size_mb in sizes_mb:
+        size = int(size_mb * MB)
+        path = os.path.join(tmp, f"joined-{size}.txt")
+        Path(path).write_text(synthetic_text(directory, size), encoding="utf-8")
+        log(f"synthetic: meetsum on one {size_mb:g} MB file ...")
+        argv = meetsum_command() + [path, "--format", "json"]
+        with Background() as background:
+            run = Measured(argv, tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            out, err = run.proc.communicate()
+            done = run.finish()
+        os.unlink(path)
+        point = {"mb": size_mb, "seconds": round(background.wall, 2), "cpu_s": round(done.cpu_s, 2),
+                 "peak_mb": round(done.peak_mb, 1), "exit": done.exit,
+                 "background_cores": background.cores(done.cpu_s)}
         try:
-            done = subprocess.run(argv, capture_output=True, text=True, timeout=max(remaining, 1))
-        except subprocess.TimeoutExpired:
-            points.append({"bytes": size, "over_s": round(max(remaining, 1), 1)})
-        else:
-            if done.returncode != 0:
-                points.append({"bytes": size, "error": done.stderr.strip()[-500:]})
-                break
-            points.append(json.loads(done.stdout))
-        if len(points) >= 2 and points[-2].get("seconds", 0) > 0.05:
-            later = points[-1].get("seconds") or points[-1]["over_s"]
-            exponent = max(1.0, math.log(later / points[-2]["seconds"])
-                           / math.log(points[-1]["bytes"] / points[-2]["bytes"]))
-        if "over_s" in points[-1]:
-            break
-    last = points[-1] if points else {}
-    reached = last.get("bytes") == target and last.get("seconds") is not None
-    estimate = None
-    if last and not reached and ("seconds" in last or "over_s" in last):
-        estimate = round((last.get("seconds") or last["over_s"]) * (target / last["bytes"]) ** exponent, 1)
-    return {"target_mb": target_mb, "budget_s": budget_s, "points": points,
-            "growth_exponent": round(exponent, 2), "reached_target": reached,
-            "seconds": last["seconds"] if reached else None, "estimated_seconds": estimate,
-            "estimate_is_lower_bound": "over_s" in last}
+            point["meetings"] = len(json.loads(out).get("meetings", []))
+        except (json.JSONDecodeError, AttributeError):
+            point["error"] = err.decode("utf-8", "replace").strip()[-500:]
+        points.append(point)
+    by_size = {p["mb"]: p for p in points}
+    growth = None
+    if 2 in by_size and 20 in by_size and by_size[2]["cpu_s"] > 0:
+        growth = round(by_size[20]["cpu_s"] / by_size[2]["cpu_s"], 2)
+    return {"points": points, "growth_2_to_20": growth}
 
 
 # --------------------------------------------------------------------------- profiles
@@ -671,19 +644,20 @@ def table(results: dict) -> str:
         ]
     y = results.get("synthetic")
     if y:
-        if y["reached_target"]:
-            rows.append((f"5 summarize one {y['target_mb']} MB text", f"{y['seconds']:.1f} s", "<= 20 s",
-                         verdict(y["seconds"] <= 20)))
-        else:
-            timed = [p for p in y["points"] if p.get("seconds") is not None]
-            bound = ">=" if y["estimate_is_lower_bound"] else "~"
-            estimate = f"{bound}{y['estimated_seconds']:.0f} s (estimated)" if y["estimated_seconds"] else "n/a"
-            rows.append((f"5 summarize one {y['target_mb']} MB text", estimate, "<= 20 s",
-                         verdict(y["estimated_seconds"] is not None and y["estimated_seconds"] <= 20
-                                 and not y["estimate_is_lower_bound"])))
-            if timed:
-                rows.append((f"  largest measured: {timed[-1]['bytes'] / MB:.2f} MB; time ~ size^{y['growth_exponent']}",
-                             f"{timed[-1]['seconds']:.1f} s, {timed[-1]['peak_mb']} MB", "", "-"))
+        rows.append(("5 meetsum FILE --format json, FILE = joined articles:", "", "", ""))
+        for point in y["points"]:
+            ok = point["exit"] in (0, 1) and "error" not in point
+            if point["mb"] == 20:
+                ok = ok and point["cpu_s"] <= 20
+            rows.append((f"  {point['mb']:g} MB: wall / CPU / peak RSS / meetings",
+                         f"{point['seconds']:.1f} s / {point['cpu_s']:.1f} s / {point['peak_mb']:.0f} MB / "
+                         f"{point.get('meetings', '-')}",
+                         "<= 20 s CPU, < 400 MB" if point["mb"] == 20 else "< 400 MB",
+                         verdict(ok and point["peak_mb"] < 400)))
+            load.append(f"synthetic {point['mb']:g} MB {point['background_cores']}")
+        if y["growth_2_to_20"] is not None:
+            rows.append(("  CPU time 20 MB / 2 MB", f"{y['growth_2_to_20']:.2f}x", "<= 12x",
+                         verdict(y["growth_2_to_20"] <= 12)))
     if c:
         rows += [
             (f"6 CLI over {c['articles']} corpus records: records out", str(c["records"]), str(c["articles"]),
@@ -739,17 +713,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="cold-start runs per command (default 10)")
     parser.add_argument("--example", type=Path, default=REPO / "examples" / "bilateral-visit.txt",
                         help="the article for the cold-start runs (default examples/bilateral-visit.txt)")
-    parser.add_argument("--synthetic-mb", type=float, default=20.0, help="size of the large input (default 20)")
-    parser.add_argument("--synthetic-budget", type=float, default=100.0,
-                        help="seconds allowed for the large-input sizes (default 100)")
+    parser.add_argument("--synthetic-mb", default="1,2,4,8,20", metavar="SIZES",
+                        help="sizes in MB of the joined-articles inputs (default 1,2,4,8,20)")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile summarize over N articles, then exit")
     parser.add_argument("--importtime", action="store_true", help="print import-time breakdowns, then exit")
-    parser.add_argument("--synthetic-worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    if args.synthetic_worker:
-        synthetic_worker(args.corpora, args.synthetic_worker)
-        return 0
     if args.table:
         print(table(json.loads(args.table.read_text(encoding="utf-8"))))
         return 0
@@ -790,7 +759,8 @@ def main() -> int:
         if "startup" in only:
             results["startup"] = bench_startup(args.example, args.runs, tmp)
         if "synthetic" in only:
-            results["synthetic"] = bench_synthetic(args.corpora, args.synthetic_mb, args.synthetic_budget)
+            sizes = [float(size) for size in args.synthetic_mb.split(",") if size.strip()]
+            results["synthetic"] = bench_synthetic(args.corpora, sizes, tmp)
         if "corpus" in only:
             results["corpus"] = bench_corpus(articles, len(articles) == len(everything),
                                              corpus_files(args.corpora), tmp)
