@@ -138,22 +138,34 @@ class Lexicon:
     def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
         """The longest phrase starting at ``tokens[index]``, clitics allowed before it."""
         best: Match | None = None
+        phrases, sentence = self.phrases, tokens[index].sentence
         for skip, first in token_variants(tokens[index].key):
-            for rest, senses, kinds in self.phrases.get(first, ()):
+            for rest, senses, kinds in phrases.get(first, ()):  # longest first
                 end = index + 1 + len(rest)
-                if end > len(tokens) or (best and end <= best.end):
+                if best is not None and end <= best.end:
+                    break
+                if end > len(tokens) or tokens[end - 1].sentence != sentence:
                     continue
-                if _same_sentence(tokens, index, end) and all(
-                    tokens[index + 1 + k].key == word for k, word in enumerate(rest)
-                ):
-                    best = Match(index, end, skip, senses, kinds)
+                for offset, word in enumerate(rest, index + 1):
+                    if tokens[offset].key != word:
+                        break
+                else:
+                    best = _new_match(index, end, skip, senses, kinds)
+                    break
         return best
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match]:
         """Every longest phrase match, scanning left to right without overlaps."""
-        found, index = [], 0
-        while index < len(tokens):
-            match = self.match_at(tokens, index)
+        found, index, count = [], 0, len(tokens)
+        phrases, match_at = self.phrases, self.match_at
+        while index < count:
+            for _, first in token_variants(tokens[index].key):
+                if first in phrases:
+                    break
+            else:  # most words start no phrase
+                index += 1
+                continue
+            match = match_at(tokens, index)
             if match:
                 found.append(match)
                 index = match.end
@@ -181,8 +193,26 @@ class Lexicon:
         return self.terms[(kind, key)]
 
 
-def _same_sentence(tokens: Sequence[Token], start: int, end: int) -> bool:
-    return tokens[start].sentence == tokens[end - 1].sentence
+def _match_builder() -> Callable[[int, int, int, tuple[Sense, ...], frozenset[str]], Match]:
+    """Matches are built by the ten thousand: fill the frozen dataclass's slots directly
+    (its ``__init__`` goes through ``object.__setattr__`` per field)."""
+    new = object.__new__
+    set_start, set_end, set_skip, set_senses, set_kinds = (
+        getattr(Match, name).__set__ for name in ("start", "end", "skip", "senses", "kinds"))
+
+    def build(start: int, end: int, skip: int, senses: tuple[Sense, ...], kinds: frozenset[str]) -> Match:
+        match = new(Match)
+        set_start(match, start)
+        set_end(match, end)
+        set_skip(match, skip)
+        set_senses(match, senses)
+        set_kinds(match, kinds)
+        return match
+
+    return build
+
+
+_new_match = _match_builder()
 
 
 @lru_cache(maxsize=65536)

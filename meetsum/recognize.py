@@ -8,6 +8,7 @@ name that starts with a known given name, or a later short form of a name seen b
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -135,7 +136,9 @@ def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon
     titles: list[Title] = []
     index = 0
     while index < len(tokens):
-        title = parse_title(tokens, matches, lexicon, index) if index in matches else None
+        match = matches.get(index)
+        opens = match is not None and not match.kinds.isdisjoint(_TITLE_OPENERS)
+        title = parse_title(tokens, matches, lexicon, index) if opens else None
         if title:
             titles.append(_joined(tokens, matches, lexicon, titles, title))
             if titles[-1] is not title:
@@ -144,6 +147,9 @@ def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon
         else:
             index += 1
     return titles
+
+
+_TITLE_OPENERS = ("honorific", "modifier", "office", "collective", "cue.meeting")  # what parse_title starts with
 
 
 def _joined(
@@ -284,7 +290,7 @@ def _office_country(match: Match, lexicon: Lexicon) -> Entity | None:
 
 
 def _skip(matches: dict[int, Match], index: int, *kinds: str) -> int:
-    while (match := matches.get(index)) and any(match.has(kind) for kind in kinds):
+    while (match := matches.get(index)) and not match.kinds.isdisjoint(kinds):
         index = match.end
     return index
 
@@ -491,12 +497,9 @@ class _KeyCounts:
 
 
 def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
-    seen: set[str] = set()
-    again: set[str] = set()
-    for token in tokens:
-        for _, key in token_variants(token.key):
-            (again if key in seen else seen).add(key)
-    return _KeyCounts(frozenset(again), frozenset(token.key for token in tokens))
+    counts = Counter(key for token in tokens for _, key in token_variants(token.key))
+    return _KeyCounts(frozenset(key for key, count in counts.items() if count > 1),
+                      frozenset(token.key for token in tokens))
 
 
 def _trusted(title: Title, name_start: int) -> bool:
@@ -505,7 +508,8 @@ def _trusted(title: Title, name_start: int) -> bool:
 
 
 def _is_given(token: Token, lexicon: Lexicon) -> bool:
-    return "given" in lexicon.token_classes(token)
+    classes = lexicon.words.get(token.key)  # most words are no given name: no spelling check
+    return classes is not None and "given" in classes and "given" in lexicon.token_classes(token)
 
 
 def _name_end(

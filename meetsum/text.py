@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,13 +48,38 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(f"\\d+|[^\\s\\d{cls}]+|[{cls}]")
 
 
+# Every character the folds below may change lies in these blocks (Latin-1 for the soft
+# hyphen, Arabic, general punctuation for bidi and zero-width marks, the byte order mark).
+_KEY_CHANGES = (*range(0x00A0, 0x0100), *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0xFEFF)
+
+
+def _key_table() -> dict[int, str | None]:
+    """One translation table for what match_key folds character by character: the dropped
+    marks, Persian letters, Indic digits, and camel-tools' alef, alef maksura and teh marbuta
+    normalizations (each maps single characters, so they compose into one table, which
+    ``tests/test_text.py`` checks against camel-tools)."""
+    table: dict[int, str | None] = {}
+    for code in _KEY_CHANGES:
+        char = chr(code)
+        if _DROPPED.fullmatch(char):
+            table[code] = None
+            continue
+        folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(
+            char.translate(_FOLD).translate(_INDIC_DIGITS))))
+        if folded != char:
+            table[code] = folded
+    return table
+
+
+_KEY_TABLE = _key_table()
+
+
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """The spelling-insensitive key of ``text`` (may be shorter than ``text``)."""
     if _PRESENTATION.search(text):
         text = unicodedata.normalize("NFKC", text)
-    text = _DROPPED.sub("", text).translate(_FOLD).translate(_INDIC_DIGITS)
-    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    return text.translate(_KEY_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,20 +177,48 @@ def _visible_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _token_builder() -> Callable[[str, str, int, int, int], Token]:
+    """A constructor of Tokens that fills their slots directly: the frozen dataclass's own
+    ``__init__`` sets each field through ``object.__setattr__``, which made building the
+    tokens a sixth of the time of a whole summary."""
+    new = object.__new__
+    setters = [getattr(Token, name).__set__ for name in ("text", "key", "start", "end", "sentence")]
+    set_text, set_key, set_start, set_end, set_sentence = setters
+
+    def build(text: str, key: str, start: int, end: int, sentence: int) -> Token:
+        token = new(Token)
+        set_text(token, text)
+        set_key(token, key)
+        set_start(token, start)
+        set_end(token, end)
+        set_sentence(token, sentence)
+        return token
+
+    return build
+
+
+_new_token = _token_builder()
+_ANY_INVISIBLE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+
 def analyze(text: str) -> Document:
     """Split ``text`` into sentences and tokens."""
     sentences = split_sentences(text)
-    pattern = _token_pattern()
+    finditer = _token_pattern().finditer
+    invisible = _ANY_INVISIBLE.search(text) is not None  # most texts have none: no trimming
     tokens: list[Token] = []
+    append, new_token = tokens.append, _new_token
     ranges = []
     for sentence in sentences:
-        first = len(tokens)
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            start, end = _visible_bounds(text, match.start(), match.end())
-            surface = text[start:end]
+        first, index = len(tokens), sentence.index
+        for match in finditer(text, sentence.start, sentence.end):
+            if invisible:
+                start, end = _visible_bounds(text, match.start(), match.end())
+                surface = text[start:end]
+            else:
+                (start, end), surface = match.span(), match.group()
             key = match_key(surface)
             if key:
-                tokens.append(Token(surface, key, start, end, sentence.index))
+                append(new_token(surface, key, start, end, index))
         ranges.append(range(first, len(tokens)))
     return Document(text, tuple(tokens), sentences, tuple(ranges))
-

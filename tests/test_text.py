@@ -64,3 +64,25 @@ def test_offset_of_key_index_skips_diacritics():
     token = doc.tokens[0]
     assert token.key == "والرئيس"
     assert token.offset_of_key_index(1) == 2  # after و and its fatha
+
+
+def test_match_key_folds_every_character_as_the_camel_tools_normalizers_do():
+    import re
+    import unicodedata
+
+    from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+
+    dropped = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+                         "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
+    persian = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u06d5": "\u0647"})
+    digits = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+    def reference(text: str) -> str:
+        if re.search("[\ufb50-\ufdff\ufe70-\ufeff]", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = dropped.sub("", text).translate(persian).translate(digits)
+        return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+    for code in [*range(0xD800), *range(0xE000, 0x10000)]:
+        assert match_key.__wrapped__(chr(code)) == reference(chr(code)), hex(code)
+    assert match_key.__wrapped__("إلى الأُمَّة") == reference("إلى الأُمَّة") == "الي الامه"
