@@ -135,17 +135,18 @@ def _iter_stdin(stdin: BinaryIO | None, field: str | None) -> Iterator[Document 
 
 def _iter_path(path: str, field: str | None) -> Iterator[Document | InputError]:
     if not os.path.isdir(path):
-        yield from _iter_file(path, field)
+        yield from _iter_file(path, field, named=True)
         return
     for item in _walk(path):
         if isinstance(item, InputError):
             yield item
         else:
-            yield from _iter_file(item, field)
+            yield from _iter_file(item, field, named=False)
 
 
 def _walk(top: str) -> Iterator[str | InputError]:
-    """Regular files under ``top``, depth first, sorted by name, no hidden entries."""
+    """Regular files under ``top``, depth first, sorted by name, no hidden entries; FIFOs
+    and devices are skipped, since opening one can block the walk forever."""
     try:
         with os.scandir(top) as it:
             entries = sorted(it, key=lambda entry: entry.name)
@@ -166,20 +167,24 @@ def _walk(top: str) -> Iterator[str | InputError]:
             yield entry.path
 
 
-def _iter_file(path: str, field: str | None) -> Iterator[Document | InputError]:
+def _iter_file(path: str, field: str | None, *, named: bool) -> Iterator[Document | InputError]:
+    """One file's documents. A FIFO or character device ``named`` on the command line
+    (``meetsum <(curl ...)``, ``/dev/stdin``) is read as a stream, as grep or jq would; in
+    a directory walk only regular files are read."""
     try:
         info = os.stat(path)
     except OSError as exc:
         yield _os_error(path, exc)
         return
-    if not stat.S_ISREG(info.st_mode):
+    regular = stat.S_ISREG(info.st_mode)
+    if not (regular or named and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode))):
         yield InputError(path, "is not a regular file")
     elif field is not None:
         yield from _iter_jsonl_file(path, field)
-    elif info.st_size > MAX_FILE_BYTES:
+    elif regular and info.st_size > MAX_FILE_BYTES:
         yield _too_large(path)
     else:
-        yield _read_document(path)
+        yield _read_document(path)  # reads at most MAX_FILE_BYTES + 1 bytes of a stream
 
 
 def _read_document(path: str) -> Document | InputError:

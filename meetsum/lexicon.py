@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import re
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -249,7 +250,9 @@ def default_lexicon() -> Lexicon:
     on every article; the built lexicon is therefore kept in the user's cache directory
     (``$XDG_CACHE_HOME/meetsum``, else ``~/.cache/meetsum``; ``MEETSUM_CACHE=0`` turns this
     off), under a name that is the hash of the data files, the code that builds the lexicon,
-    the meetsum version and the Python version, so a change to any builds it afresh.
+    the meetsum version and the Python version, so a change to any builds it afresh. The
+    directory is private (0700) and the files 0600; a file another user owns, or that group
+    or others may write, is never loaded (unpickling runs code) but rebuilt over.
     """
     return cached("lexicon", load_lexicon)
 
@@ -261,7 +264,9 @@ def cached(name: str, build: Callable[[], T], *code: str) -> T:
     path = _cache_path(name, code)
     if path is not None:
         try:
-            return pickle.loads(path.read_bytes())
+            data = _read_private(path)
+            if data is not None:
+                return pickle.loads(data)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             pass
     built = build()
@@ -287,13 +292,41 @@ def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Best effort: a read-only or full cache directory only costs the speed-up. Older
-    versions of the same object are removed."""
+def _read_private(path: Path) -> bytes | None:
+    """The cache file's bytes, or None when it is missing or someone else could have written
+    it (another owner, or writable by group or others): loading a pickle runs code, so only
+    a file that this user alone can write is trusted; any other is rebuilt over."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())  # of the file opened, not of whatever the path names now
+        if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mode & 0o022:
+            return None
+        return file.read()
+
+
+def _private_directory(directory: Path) -> None:
+    """Create the cache directory readable by this user only (0700), and tighten one this
+    user owns that others could read or write."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    status = directory.stat()
+    if status.st_uid == os.geteuid() and stat.S_IMODE(status.st_mode) != 0o700:
+        directory.chmod(0o700)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Best effort: a read-only or full cache directory only costs the speed-up. The file
+    is created 0600 under a fresh name and renamed over the old one. Older versions of the
+    same object are removed."""
+    try:
+        _private_directory(path.parent)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(data)
+        temporary.unlink(missing_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
         os.replace(temporary, path)
         prefix = path.name.rsplit("-", 1)[0]
         for stale in path.parent.glob(f"{prefix}-*.pickle"):

@@ -211,23 +211,63 @@ def test_permission_denied_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def special_files(tmp_path: Path) -> list[str]:
-    paths = []
-    if hasattr(os, "mkfifo"):
-        fifo = tmp_path / "pipe"
-        os.mkfifo(fifo)
-        paths.append(str(fifo))
-    if os.path.exists("/dev/null"):
-        paths.append("/dev/null")
-    return paths
+    """Files that are neither regular files, FIFOs nor character devices: a UNIX socket."""
+    import socket
+
+    if not hasattr(socket, "AF_UNIX"):
+        return []
+    path = str(tmp_path / "sock")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(path)
+    listener.close()
+    return [path]
 
 
 @pytest.mark.parametrize("jsonl_field", [None, "text"])
 def test_special_files_are_refused(tmp_path: Path, jsonl_field: str | None) -> None:
     paths = special_files(tmp_path)
     if not paths:
-        pytest.skip("no FIFO or /dev/null here")
+        pytest.skip("no UNIX sockets here")
     assert summary(collect(paths, jsonl_field=jsonl_field)) == [
         ("err", p, "is not a regular file") for p in paths]
+
+
+def _fifo_fed_with(tmp_path: Path, data: bytes) -> tuple[str, "threading.Thread"]:
+    """A FIFO and the thread that writes ``data`` into it once a reader opens it."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as writer:
+            writer.write(data)
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    return str(fifo), thread
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("jsonl_field", [None, "text"])
+def test_a_fifo_named_as_an_input_is_read(tmp_path: Path, jsonl_field: str | None) -> None:
+    data = (json.dumps({"text": MEETING}) + "\n").encode() if jsonl_field else MEETING.encode()
+    fifo, thread = _fifo_fed_with(tmp_path, data)
+    source = fifo + ":1" if jsonl_field else fifo
+    assert summary(collect([fifo], jsonl_field=jsonl_field)) == [("doc", source, MEETING)]
+    thread.join(10)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null here")
+def test_a_character_device_named_as_an_input_is_read() -> None:
+    assert summary(collect(["/dev/null"])) == [("doc", "/dev/null", "")]
+    assert summary(collect(["/dev/null"], jsonl_field="text")) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_an_endless_device_is_read_no_further_than_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 1 << 20)
+    assert summary(collect(["/dev/zero"])) == [("err", "/dev/zero", "too large (over 1 MB)")]
 
 
 def test_broken_symlink(tmp_path: Path) -> None:

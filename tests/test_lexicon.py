@@ -1,6 +1,9 @@
 """The language data: schema, characters, duplicates, and the loader's error messages."""
 
+import os
+import pickle
 import re
+import stat
 from importlib import resources
 
 import pytest
@@ -136,3 +139,59 @@ def test_cache_can_be_turned_off(tmp_path, monkeypatch):
     default_lexicon()
     default_lexicon.cache_clear()
     assert not (tmp_path / "meetsum").exists()
+
+
+def _cache_file(tmp_path, monkeypatch, value):
+    """A fresh private cache holding ``value`` under the name "probe", and its path."""
+    from meetsum import lexicon as lexicon_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert lexicon_module.cached("probe", lambda: value) == value
+    (path,) = (tmp_path / "meetsum").glob("probe-*.pickle")
+    return lexicon_module, path
+
+
+def test_the_cache_is_private_to_the_user(tmp_path, monkeypatch):
+    lexicon_module, path = _cache_file(tmp_path, monkeypatch, {"built": 1})
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert path.stat().st_uid == os.geteuid()
+    assert lexicon_module.cached("probe", lambda: {"built": 2}) == {"built": 1}  # a trusted file is used
+
+
+def test_a_cache_directory_others_can_read_is_made_private(tmp_path, monkeypatch):
+    (tmp_path / "meetsum").mkdir(mode=0o755)
+    os.chmod(tmp_path / "meetsum", 0o777)
+    _, path = _cache_file(tmp_path, monkeypatch, {"built": 1})
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("mode", [0o620, 0o602, 0o666])
+def test_a_cache_file_group_or_others_can_write_is_not_loaded_but_rebuilt(tmp_path, monkeypatch, mode):
+    lexicon_module, path = _cache_file(tmp_path, monkeypatch, {"built": 1})
+    path.write_bytes(pickle.dumps({"planted": True}))
+    os.chmod(path, mode)
+    assert lexicon_module.cached("probe", lambda: {"built": 2}) == {"built": 2}
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # rebuilt, private again
+    assert lexicon_module.cached("probe", lambda: {"built": 3}) == {"built": 2}
+
+
+def test_a_cache_file_owned_by_someone_else_is_not_loaded_but_rebuilt(tmp_path, monkeypatch):
+    lexicon_module, path = _cache_file(tmp_path, monkeypatch, {"built": 1})
+    path.write_bytes(pickle.dumps({"planted": True}))
+    if os.geteuid() == 0:
+        os.chown(path, 4321, 4321)  # as root, hand the file to another user
+    else:  # otherwise the user becomes someone else
+        monkeypatch.setattr(lexicon_module.os, "geteuid", lambda: path.stat().st_uid + 1)
+    assert path.stat().st_uid != lexicon_module.os.geteuid()
+    assert lexicon_module.cached("probe", lambda: {"built": 2}) == {"built": 2}
+
+
+def test_a_symbolic_link_in_the_cache_is_not_followed(tmp_path, monkeypatch):
+    lexicon_module, path = _cache_file(tmp_path, monkeypatch, {"built": 1})
+    elsewhere = tmp_path / "elsewhere.pickle"
+    elsewhere.write_bytes(pickle.dumps({"planted": True}))
+    os.chmod(elsewhere, 0o600)
+    path.unlink()
+    path.symlink_to(elsewhere)
+    assert lexicon_module.cached("probe", lambda: {"built": 2}) == {"built": 2}

@@ -3,7 +3,7 @@
 Cases already covered elsewhere (not repeated here):
 
 - decoding each encoding, binary signatures, NUL-heavy data, HTML extraction, directory
-  walks, FIFOs and /dev/null, missing files, permissions, too-large files: ``test_inputs.py``
+  walks, FIFOs, devices and sockets, missing files, permissions, too-large files: ``test_inputs.py``
   (library level); this file checks the same cases end to end through the command;
 - a missing file among good files, ``-`` with empty stdin, a closed pipe (``| head -1``),
   YAML equal to JSON on ordinary articles: ``test_cli.py``;
@@ -148,16 +148,37 @@ def test_a_file_name_with_an_escape_sequence_is_reported_without_it(runner, tmp_
     assert "bad\ufffd]0;owned\ufffd\ufffd[2J.txt: binary file" in result.stderr
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_fifo_and_device_are_refused_without_blocking(runner, tmp_path):
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)  # opening it would block forever: it must not be opened
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null here")
+def test_a_device_named_on_the_command_line_is_read(runner, tmp_path):
     good = write(tmp_path, "good.txt", MEETING)
-    specials = [str(fifo)] + (["/dev/null"] if os.path.exists("/dev/null") else [])
-    result = run(runner, "-f", "jsonl", *specials, good)
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [f"meetsum: {p}: is not a regular file" for p in specials]
-    assert [r["source"] for r in jsonl(result.stdout)] == [good]
+    result = run(runner, "-f", "jsonl", "/dev/null", good)
+    assert result.exit_code == 0 and result.stderr == ""
+    records = jsonl(result.stdout)
+    assert [(r["source"], r["meeting_detected"]) for r in records] == [("/dev/null", False), (good, True)]
+
+
+@pytest.mark.skipif(not os.path.exists("/bin/bash"), reason="no bash here")
+def test_process_substitution_is_read_like_a_file():
+    """meetsum <(printf ...): bash hands the command a /dev/fd path to a pipe."""
+    script = 'exec "$0" -m meetsum -f jsonl <(printf "%s" "$1")'
+    proc = subprocess.run(["/bin/bash", "-c", script, sys.executable, MEETING], capture_output=True, text=True,
+                          timeout=60, env=subprocess_env(), stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr
+    [record] = jsonl(proc.stdout)
+    assert record["source"].startswith("/dev/fd/") and record["meeting_detected"]
+    assert {p["name"] for p in record["participants"]} >= set(NAMES)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_directory_walk_skips_a_fifo_without_blocking(tmp_path):
+    root = tmp_path / "corpus"
+    good = write(root, "a.txt", MEETING)
+    os.mkfifo(root / "b-pipe")  # nobody writes to it: opening it would block the walk forever
+    write(root, "c.txt", WEATHER)
+    proc = subprocess.run([sys.executable, "-m", "meetsum", "-f", "jsonl", str(root)], capture_output=True,
+                          text=True, timeout=60, env=subprocess_env(), stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert [r["source"] for r in jsonl(proc.stdout)] == [good, str(root / "c.txt")]
 
 
 @pytest.mark.parametrize("fmt", [f.value for f in cli.Format])
