@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 from meetsum.agenda import agenda_items, statements_of
 from meetsum.parties import BETWEEN_REACH, Party, find_parties, name_text
 from meetsum.spans import (
-    DASHES, MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
+    MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
 )
 from meetsum.text import Document, Token, match_key
+from meetsum.venue import dateline_country, meeting_venue
 
 __all__ = ["assemble"]
 
@@ -335,7 +336,7 @@ def _meeting(
         date = published  # "يشرف رئيس الحكومة على لقاء ...", no other clue: the day of the report
     if status == "held" and date and published and date > published:
         status = "planned"
-    venue = None if kind in ("call", "virtual") else _with_place(rec, _venue(rec, lexicon, sentences, group), sentences)
+    venue = None if kind in ("call", "virtual") else meeting_venue(rec, lexicon, sentences, group)
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
@@ -435,7 +436,7 @@ def _host_state(
     """A national office holder with no stated state ("وزير الصحة" in a report from Riyadh)
     is the host's, when exactly one such participant exists and no other participant
     already stands for the host state (the venue's, else the dateline's)."""
-    host = venue.country if venue else _dateline_country(rec, lexicon)
+    host = venue.country if venue else dateline_country(rec, lexicon)
     if host is None or any(p.affiliation == host for p in participants):
         return participants
     unplaced = [i for i, (p, party) in enumerate(zip(participants, group))
@@ -444,12 +445,6 @@ def _host_state(
         return participants
     index = unplaced[0]
     return participants[:index] + (replace(participants[index], affiliation=host),) + participants[index + 1 :]
-
-
-def _dateline_country(rec: Recognized, lexicon: Lexicon) -> str | None:
-    cities = [e for e in rec.entities if e.kind == "city"]
-    city = _dateline_city(rec, cities)
-    return lexicon.countries[lexicon.cities[city.key].country].ar if city else None
 
 
 def _kind(cues: list[Match]) -> str:
@@ -538,149 +533,6 @@ def _is_news(date: dt.date, published: dt.date | None) -> bool:
 def _lead_sentence(doc: Document) -> int:
     """The first sentence of the body: after the headline when there is one."""
     return 1 if _title_line(doc) is not None and len(doc.sentences) > 1 else 0
-
-
-def _cities_by_sentence(rec: Recognized) -> dict[int, list[Entity]]:
-    """Cities that may be a venue (not inside an institution's name), by sentence."""
-    def build() -> dict[int, list[Entity]]:
-        found: dict[int, list[Entity]] = {}
-        states = _states_named_plainly(rec)
-        for entity in sorted(rec.entities, key=lambda e: e.start):
-            if entity.kind == "city" and not _follows(rec, entity.start, "cue.named_after") and not (
-                    _other_state_homonym(rec, entity, states)):
-                found.setdefault(rec.doc.tokens[entity.start].sentence, []).append(entity)
-        return found
-    return rec.remember("cities_by_sentence", build)
-
-
-def _states_named_plainly(rec: Recognized) -> set[str]:
-    """States the text names where no city shares the words (سلطنة عمان، العماني)."""
-    city_starts = {e.start for e in rec.entities if e.kind == "city"}
-    return {e.key for e in rec.entities if e.kind == "country" and e.start not in city_starts}
-
-
-def _other_state_homonym(rec: Recognized, city: Entity, states: set[str]) -> bool:
-    """"عمان" is Amman or Oman: when the text names Oman plainly and not Jordan, it is Oman."""
-    homonyms = _countries_at(rec).get(city.start, set())
-    own = rec.lexicon.cities[city.key].country
-    return bool((homonyms - {own}) & states) and own not in states
-
-
-def _countries_at(rec: Recognized) -> dict[int, set[str]]:
-    """The states named from each token on, indexed once per document."""
-    def build() -> dict[int, set[str]]:
-        found: dict[int, set[str]] = {}
-        for entity in rec.entities:
-            if entity.kind == "country":
-                found.setdefault(entity.start, set()).add(entity.key)
-        return found
-    return rec.remember("countries_at", build)
-
-
-def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[Party]) -> Venue | None:
-    """The first city named in the meeting sentences outside a title, else the dateline city."""
-    in_titles = {i for p in group if p.title for i in range(p.title.start, p.title.end)}
-    by_sentence = _cities_by_sentence(rec)
-    for sentence in sentences:
-        here = [city for city in by_sentence.get(sentence, ())
-                if city.start not in in_titles and not _follows(rec, city.start, "cue.against")]
-        placed = [city for city in here if _placed(rec, city)]
-        if placed or here:
-            return _venue_of(rec, lexicon, (placed or here)[0])
-    for sentence in meeting_sentences(rec):  # "وسيعقد اللقاء في مقر الحلف في بروكسل"
-        placed = [city for city in by_sentence.get(sentence, ()) if city.start not in in_titles and _placed(rec, city)]
-        if placed:
-            return _venue_of(rec, lexicon, placed[0])
-    cities = [city for found in by_sentence.values() for city in found if city.start not in in_titles]
-    dateline = _dateline_city(rec, sorted(cities, key=lambda city: city.start))
-    return _venue_of(rec, lexicon, dateline) if dateline else None
-
-
-_PLACE_MAX_WORDS = 3
-
-
-def _with_place(rec: Recognized, venue: Venue | None, sentences: list[int]) -> Venue | None:
-    """Add the building the meeting sentences name ("في قصر اليمامة", "بمقر الأمانة العامة")."""
-    for sentence in sentences:
-        for match in rec.sentence_matches(sentence):
-            if not match.has("cue.place"):
-                continue
-            end = match.end if "landmark" in match.keys("cue.place") else _place_end(rec, match)
-            if end > match.end or "landmark" in match.keys("cue.place"):
-                place = span_text(rec.doc, match.start, end, match.skip)
-                if venue is None:
-                    return Venue(None, None, place, evidence_of(rec.doc, match.start, end))
-                return replace(venue, place=place)
-    return venue
-
-
-def _place_end(rec: Recognized, head: Match) -> int:
-    """A building's name: the next few words, up to punctuation, a function or time word,
-    a city or a title."""
-    tokens, index = rec.doc.tokens, head.end
-    while index < len(tokens) and index - head.end < _PLACE_MAX_WORDS and tokens[index].sentence == tokens[head.start].sentence:
-        token, match = tokens[index], rec.matches.get(index)
-        if not token.key.isalpha() or rec.lexicon.token_classes(token) & {"function", "time", "given"}:
-            break  # a given name starts the person the building belongs to: "مكتب رئاسة الجمهورية محمد مارم"
-        if match is not None and any(match.has(kind) for kind in ("city", "office", "relative_day", "weekday", "cue.meeting")):
-            break
-        index += 1
-    return index
-
-
-def _follows(rec: Recognized, index: int, kind: str) -> bool:
-    """Whether the match ending right before token ``index`` is of ``kind``."""
-    for back in range(1, 3):
-        match = rec.matches.get(index - back)
-        if match is not None and match.end == index:
-            return match.has(kind)
-    return False
-
-
-def _placed(rec: Recognized, city: Entity) -> bool:
-    """"في الدوحة", "بالدوحة", "العاصمة القطرية الدوحة": a city named as where things happen."""
-    match = rec.matches[city.start]
-    if match.skip and rec.doc.tokens[city.start].key[match.skip - 1] == "ب":
-        return True
-    index = city.start
-    if index > 0 and rec.doc.tokens[index - 1].key == "#":
-        index -= 1  # "في #بروكسل"
-    if index > 0 and (rec.matches.get(index - 1) or match).has("country_nisba"):
-        index -= 1  # العاصمة القطرية الدوحة
-    return _follows(rec, index, "cue.venue_lead")
-
-
-_DATELINE_FOLLOWERS = frozenset({"(", "-", "–", ":", "،", "/"})
-
-
-def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
-    """At a sentence's start, or after a one-word agency name and a dash ("واس- عمان:")."""
-    if index == 0 or tokens[index - 1].sentence != tokens[index].sentence:
-        return True
-    return (index >= 2 and tokens[index - 1].key in DASHES
-            and (index == 2 or tokens[index - 3].sentence != tokens[index].sentence))
-
-
-def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
-    """A city that opens one of the first sentences, as in "الرياض 12 مارس (واس) -"."""
-    tokens = rec.doc.tokens
-    for city in cities:
-        sentence = tokens[city.start].sentence
-        if sentence > 3:
-            break
-        opens = _opens_sentence(tokens, city.start)
-        follows = tokens[city.end].key if city.end < len(tokens) else ""
-        after = rec.matches.get(city.end)
-        if opens and (follows.isdigit() or follows in _DATELINE_FOLLOWERS or bool(after and after.has("cue.venue_lead"))):
-            return city
-    return None
-
-
-def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:
-    entry = lexicon.cities[city.key]
-    country = lexicon.countries[entry.country].ar
-    surface = span_text(rec.doc, city.start, city.end, rec.matches[city.start].skip)
-    return Venue(surface, country, None, evidence_of(rec.doc, city.start, city.end))
 
 
 # --------------------------------------------------------------------------- display

@@ -1,0 +1,53 @@
+"""Venue: the city where the meeting takes place, not every city the report names.
+
+The sentences are written by the team in the style of Arabic news agencies; the events are
+invented.
+"""
+
+import pytest
+
+from meetsum import summarize
+
+PUBLISHED = "2025-05-20"
+
+
+def _city(text):
+    summary = summarize(text, published=PUBLISHED)
+    assert summary.meeting_detected
+    return summary.venue.city if summary.venue else None
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # the city visited
+        ("التقى الرئيس المصري عبدالفتاح السيسي اليوم الرئيس الكيني وليام روتو الذي يزور القاهرة.", "القاهرة"),
+        ("التقى الرئيس الإندونيسي برابوو سوبيانتو الرئيس الصيني شي جين بينغ خلال زيارته بكين أمس.", "بكين"),
+        # ل + ال: the article comes back
+        ("التقى وزير الخارجية السوداني علي يوسف الرئيس المصري عبدالفتاح السيسي خلال زيارة للقاهرة أمس.",
+         "القاهرة"),
+        # a meeting named after its city
+        ("أكد الرئيس الأمريكي دونالد ترامب والرئيس الروسي فلاديمير بوتين خلال قمة هلسنكي أهمية الحوار.",
+         "هلسنكي"),
+        # the city that hosts it
+        ("التقى أمير قطر الشيخ تميم بن حمد الرئيس التركي رجب طيب أردوغان على هامش القمة التي تستضيفها "
+         "إسطنبول.", "إسطنبول"),
+        # a village named as such
+        ("اجتمع الرئيس الكوري الجنوبي لي جاي ميونغ مع الزعيم الكوري الشمالي كيم جونغ أون في قرية "
+         "بانمونجوم الحدودية.", "بانمونجوم"),
+    ],
+)
+def test_a_placed_city_is_the_venue(text, city):
+    assert _city(text) == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals standing for their governments
+        "التقى وزير الخارجية الصيني وانغ يي نظيره الروسي سيرغي لافروف لبحث التوتر بين بكين وواشنطن.",
+        "بحث وزير الخارجية البريطاني ديفيد لامي مع نظيره الفرنسي جان نويل بارو رد واشنطن على المقترح.",
+    ],
+)
+def test_a_city_merely_named_is_no_venue(text):
+    assert _city(text) is None
