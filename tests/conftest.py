@@ -1,12 +1,16 @@
 """Shared test set-up: the lexicon cache kept out of the user's own cache directory, and
 a reader for what a child process writes to a pseudo-terminal."""
 
+import atexit
 import os
 import select
+import shutil
 import tempfile
 import time
 
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="meetsum-test-cache-")
+# removed when the test run ends, so repeated runs do not pile up directories in /tmp
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 def read_terminal(leader: int, seconds: float = 60) -> str:
