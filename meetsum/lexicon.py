@@ -157,21 +157,15 @@ class Lexicon:
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match]:
         """Every longest phrase match, scanning left to right without overlaps."""
-        found, index, count = [], 0, len(tokens)
-        phrases, match_at = self.phrases, self.match_at
-        while index < count:
-            for _, first in token_variants(tokens[index].key):
-                if first in phrases:
-                    break
-            else:  # most words start no phrase
-                index += 1
+        firsts = self.phrases.keys()
+        found, index = [], 0
+        for start in [i for i, token in enumerate(tokens) if not firsts.isdisjoint(variant_keys(token.key))]:
+            if start < index:  # inside the previous match
                 continue
-            match = match_at(tokens, index)
+            match = self.match_at(tokens, start)
             if match:
                 found.append(match)
                 index = match.end
-            else:
-                index += 1
         return found
 
     def word_classes(self, key: str) -> frozenset[str]:
@@ -229,6 +223,12 @@ def token_variants(key: str) -> tuple[tuple[int, str], ...]:
         elif len(form) > 2 and form[0] in _PREPOSITIONS:
             variants.append((cut + 1, form[1:]))
     return tuple(variants)
+
+
+@lru_cache(maxsize=65536)
+def variant_keys(key: str) -> tuple[str, ...]:
+    """The forms of :func:`token_variants` alone."""
+    return tuple(form for _, form in token_variants(key))
 
 
 # --------------------------------------------------------------------------- loading

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from meetsum.lexicon import Lexicon, token_variants
+from meetsum.lexicon import Lexicon, token_variants, variant_keys
 from meetsum.recognize import Entity, Person, Recognized, Title
 from meetsum.spans import COMMA_KEYS, MEETING_CUES, function_word, meeting_sentences, span_text
 from meetsum.text import Document, Token
@@ -378,9 +378,13 @@ def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[Party])
         for key in _name_keys(tokens, party.name):
             if len(key) >= 3 and not lexicon.words.get(key, frozenset()) - {"given"}:
                 owners.setdefault(key, []).append(party)
-    for index, token in enumerate(tokens):
+    if not owners:
+        return
+    named = owners.keys()
+    for index in [i for i, token in enumerate(tokens) if not named.isdisjoint(variant_keys(token.key))]:
         if index in covered:
             continue
+        token = tokens[index]
         for skip, key in token_variants(token.key):
             candidates = owners.get(key, [])
             if len(candidates) == 1:

@@ -9,10 +9,11 @@ name that starts with a known given name, or a later short form of a name seen b
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from meetsum.lexicon import Lexicon, Match, token_variants
+from meetsum.lexicon import Lexicon, Match, token_variants, variant_keys
 from meetsum.text import Document, Token
 
 __all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
@@ -337,20 +338,17 @@ def _people(
         covered.update(range(title.start, max(name_end, title.end)))
     inside = {i for m in matches.values() for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
     honorific_ends = {m.end for m in matches.values() if m.has("honorific")}
-    index = 0
-    while index < len(tokens):
-        after_honorific = index in honorific_ends
-        if index in covered or index in title_at or index in inside or not (
-                after_honorific or _is_given(tokens[index], lexicon)):
-            index += 1
+    words, index = lexicon.words, 0
+    for start in sorted(honorific_ends | {i for i, token in enumerate(tokens) if "given" in words.get(token.key, ())}):
+        after_honorific = start in honorific_ends
+        if start < index or start >= len(tokens) or start in covered or start in title_at or start in inside or not (
+                after_honorific or _is_given(tokens[start], lexicon)):
             continue
-        name_end = _name_end(tokens, matches, lexicon, index, trusted=after_honorific, recurring=recurring)
-        if name_end - index >= (1 if after_honorific else 2):
-            people.append(Person(index, name_end, index, name_end, None))
-            covered.update(range(index, name_end))
+        name_end = _name_end(tokens, matches, lexicon, start, trusted=after_honorific, recurring=recurring)
+        if name_end - start >= (1 if after_honorific else 2):
+            people.append(Person(start, name_end, start, name_end, None))
+            covered.update(range(start, name_end))
             index = name_end
-        else:
-            index += 1
     for match in matches.values():  # notable people named without a title: "فيدان"
         if match.has("person") and not covered & set(range(match.start, match.end)):
             people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
@@ -497,7 +495,7 @@ class _KeyCounts:
 
 
 def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
-    counts = Counter(key for token in tokens for _, key in token_variants(token.key))
+    counts = Counter(chain.from_iterable([variant_keys(token.key) for token in tokens]))
     return _KeyCounts(frozenset(key for key, count in counts.items() if count > 1),
                       frozenset(token.key for token in tokens))
 
