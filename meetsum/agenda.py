@@ -207,7 +207,7 @@ def _skippable(rec: Recognized, parties: list[Party]) -> set[int]:
     leading = ("collective", "weekday", "relative_day", "cue.meeting", "cue.call", "cue.agenda_lead",
                "country_nisba", "organization_nisba", "cue.discussion")
     for match in rec.matches.values():
-        if any(match.has(kind) for kind in leading):
+        if not match.kinds.isdisjoint(leading):
             skip.update(range(match.start, match.end))
     return skip
 

@@ -45,6 +45,8 @@ def find_dates(
     clues = []
     for start in sorted(matches):
         match = matches[start]
+        if match.kinds.isdisjoint(_DATE_KINDS):  # most matches are no calendar word
+            continue
         clue = (
             _explicit(tokens, matches, match, published)
             or _day_of_month(tokens, match, published)
@@ -54,6 +56,9 @@ def find_dates(
         if clue:
             clues.append(clue)
     return clues
+
+
+_DATE_KINDS = frozenset({"month", "hijri_month", "this_month", "next_month", "relative_day", "weekday"})
 
 
 def _number(tokens: Sequence[Token], index: int) -> int | None:

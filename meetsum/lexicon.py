@@ -292,6 +292,16 @@ def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
 
 
+_CACHE_VERSIONS = 8  # newest builds kept, so that a few installed versions do not rebuild each other's
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _read_private(path: Path) -> bytes | None:
     """The cache file's bytes, or None when it is missing or someone else could have written
     it (another owner, or writable by group or others): loading a pickle runs code, so only
@@ -318,8 +328,8 @@ def _private_directory(directory: Path) -> None:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """Best effort: a read-only or full cache directory only costs the speed-up. The file
-    is created 0600 under a fresh name and renamed over the old one. Older versions of the
-    same object are removed."""
+    is created 0600 under a fresh name and renamed over the old one. Of the versions of the
+    same object, the newest few are kept and older ones removed."""
     try:
         _private_directory(path.parent)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
@@ -329,7 +339,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
             file.write(data)
         os.replace(temporary, path)
         prefix = path.name.rsplit("-", 1)[0]
-        for stale in path.parent.glob(f"{prefix}-*.pickle"):
+        versions = sorted(path.parent.glob(f"{prefix}-*.pickle"), key=_modified, reverse=True)
+        for stale in versions[_CACHE_VERSIONS:]:
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:

@@ -147,7 +147,8 @@ def _cache_file(tmp_path, monkeypatch, value):
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert lexicon_module.cached("probe", lambda: value) == value
-    (path,) = (tmp_path / "meetsum").glob("probe-*.pickle")
+    path = lexicon_module._cache_path("probe", ())
+    assert path.exists()
     return lexicon_module, path
 
 
@@ -195,3 +196,16 @@ def test_a_symbolic_link_in_the_cache_is_not_followed(tmp_path, monkeypatch):
     path.unlink()
     path.symlink_to(elsewhere)
     assert lexicon_module.cached("probe", lambda: {"built": 2}) == {"built": 2}
+
+
+def test_the_cache_keeps_the_newest_few_versions_of_an_object(tmp_path, monkeypatch):
+    directory = tmp_path / "meetsum"
+    directory.mkdir(mode=0o700)
+    for age in range(12):  # builds of other versions, the oldest first removed
+        old = directory / f"probe-{age:016x}.pickle"
+        old.write_bytes(pickle.dumps(age))
+        os.utime(old, (1_000_000 + age, 1_000_000 + age))
+    lexicon_module, path = _cache_file(tmp_path, monkeypatch, {"built": 1})
+    kept = sorted(p.name for p in directory.glob("probe-*.pickle"))
+    assert path.name in kept and len(kept) == 8
+    assert f"probe-{11:016x}.pickle" in kept and f"probe-{0:016x}.pickle" not in kept
