@@ -69,6 +69,7 @@ class Country:
     en: str
     capital: str
     status: str
+    city_state: bool = False  # one city bearing the state's name: the name alone is the city
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,12 +413,13 @@ def _build_one_check(name: str, part: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------- validation
 
 _ENTRY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "countries": {"en": str, "ar": str, "aliases": list, "nisba": list, "capital": str, "status": str},
+    "countries": {"en": str, "ar": str, "aliases": list, "nisba": list, "capital": str, "status": str,
+                  "city_state": bool},
     "cities": {"en": str, "ar": str, "aliases": list, "country": str},
     "organizations": {"en": str, "ar": str, "aliases": list, "kind": str, "nisba": list,
                       "needs_context": bool},
 }
-_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "alone", "country", "reports", "rank"}
+_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "city_state", "alone", "country", "reports", "rank"}
 
 
 def _check_entry(
@@ -539,7 +541,8 @@ def _build_countries(part: dict[str, Any], builder: _Builder) -> dict[str, Count
         if status not in COUNTRY_STATUSES:
             raise LexiconError(f"{filename}: {where}.status: {status!r} is not one of {COUNTRY_STATUSES}")
         ar = check_form(filename, f"{where}.ar", entry["ar"])
-        countries[key] = Country(key, ar, entry["en"], check_form(filename, f"{where}.capital", entry["capital"]), status)
+        countries[key] = Country(key, ar, entry["en"], check_form(filename, f"{where}.capital", entry["capital"]), status,
+                                 entry.get("city_state", False))
         for form in [ar, *check_forms(filename, f"{where}.aliases", entry.get("aliases", []))]:
             builder.add(form, Sense("country", key))
         for masculine in check_forms(filename, f"{where}.nisba", entry.get("nisba", [])):

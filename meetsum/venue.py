@@ -59,6 +59,19 @@ def _other_state_homonym(rec: Recognized, city: Entity, states: set[str]) -> boo
     return bool((homonyms - {own}) & states) and own not in states
 
 
+def _names_its_state(rec: Recognized, city: Entity) -> bool:
+    """"زيارة إلى تونس": a capital that bears its state's name, named alone, is the state,
+    unless the state is that one city (سنغافورة) or the text calls it a city (العاصمة تونس،
+    تونس العاصمة)."""
+    own = rec.lexicon.cities[city.key].country
+    if rec.lexicon.countries[own].city_state or not any(
+            e.kind == "country" and e.start == city.start and e.key == own for e in rec.entities):
+        return False
+    after = rec.matches.get(city.end)
+    called_city = after is not None and "city" in after.keys("cue.venue_lead")
+    return not (called_city or _follows_key(rec, city.start, "cue.venue_lead", "city"))
+
+
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[Party]) -> Venue | None:
     """The first city placed in the meeting sentences outside a title, else one placed in
     another meeting sentence, else the dateline city."""
@@ -120,6 +133,15 @@ def _follows(rec: Recognized, index: int, kind: str) -> bool:
     return False
 
 
+def _follows_key(rec: Recognized, index: int, kind: str, key: str) -> bool:
+    """Whether the match ending right before token ``index`` is of ``kind`` with ``key``."""
+    for back in range(1, 3):
+        match = rec.matches.get(index - back)
+        if match is not None and match.end == index:
+            return key in match.keys(kind)
+    return False
+
+
 def _placed(rec: Recognized, city: Entity) -> bool:
     """"في الدوحة", "بالدوحة", "العاصمة القطرية الدوحة", "زار موسكو", "قمة سنغافورة": a city
     named as where things happen."""
@@ -164,7 +186,8 @@ def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:
     entry = lexicon.cities[city.key]
     country = lexicon.countries[entry.country].ar
     surface = span_text(rec.doc, city.start, city.end, rec.matches[city.start].skip)
-    return Venue(_with_article(surface, entry), country, None, evidence_of(rec.doc, city.start, city.end))
+    written = None if _names_its_state(rec, city) else _with_article(surface, entry)
+    return Venue(written, country, None, evidence_of(rec.doc, city.start, city.end))
 
 
 def _with_article(surface: str, city: City) -> str:

@@ -158,7 +158,7 @@ def build_countries(over: dict, cities: dict) -> dict:
         where = f"countries.{code}"
         if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}", code):
             raise DataError(f"{where}: key must be a quoted ISO alpha-2 code")
-        unknown = set(ov) - {"en", "ar", "aliases", "nisba", "capital", "status", "cldr_alias"}
+        unknown = set(ov) - {"en", "ar", "aliases", "nisba", "capital", "status", "cldr_alias", "city_state"}
         if unknown:
             raise DataError(f"{where}: unknown fields {sorted(unknown)}")
         en = ov.get("en") or pycountry_name(code)
@@ -197,6 +197,8 @@ def build_countries(over: dict, cities: dict) -> dict:
             "capital": cities[slug]["ar"],
             "status": status,
         }
+        if ov.get("city_state") is True:
+            countries[code]["city_state"] = True
     return countries
 
 
@@ -275,7 +277,7 @@ def dump_countries(countries: dict) -> str:
             f"  nisba: {flow(c['nisba'])}",
             f"  capital: {scalar(c['capital'])}",
             f"  status: {c['status']}",
-        ]
+        ] + (["  city_state: true"] if c.get("city_state") else [])
     return "\n".join(lines) + "\n"
 
 

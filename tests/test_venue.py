@@ -51,3 +51,22 @@ def test_a_placed_city_is_the_venue(text, city):
 )
 def test_a_city_merely_named_is_no_venue(text):
     assert _city(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        # a capital that bears its state's name, named alone, is the state
+        ("التقى الرئيس التونسي قيس سعيد اليوم وزير الخارجية الإيطالي أنطونيو تاياني الذي يؤدي زيارة إلى تونس.",
+         None, "تونس"),
+        # ... unless the text calls it a city
+        ("التقى الرئيس التونسي قيس سعيد اليوم في العاصمة تونس وزير الخارجية الإيطالي أنطونيو تاياني.",
+         "تونس", "تونس"),
+        # ... or the state is that one city
+        ("التقى رئيس وزراء سنغافورة لورانس وونغ اليوم في سنغافورة رئيس الوزراء الماليزي أنور إبراهيم.",
+         "سنغافورة", "سنغافورة"),
+    ],
+)
+def test_a_state_named_like_its_capital(text, city, country):
+    venue = summarize(text, published=PUBLISHED).venue
+    assert (venue.city if venue else None, venue.country if venue else None) == (city, country)
