@@ -15,9 +15,11 @@ import re
 import stat
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, not_
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -158,9 +160,8 @@ class Lexicon:
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match]:
         """Every longest phrase match, scanning left to right without overlaps."""
-        firsts = self.phrases.keys()
         found, index = [], 0
-        for start in [i for i, token in enumerate(tokens) if not firsts.isdisjoint(variant_keys(token.key))]:
+        for start in tokens_with_forms_in(tokens, self.phrases.keys()):
             if start < index:  # inside the previous match
                 continue
             match = self.match_at(tokens, start)
@@ -230,6 +231,20 @@ def token_variants(key: str) -> tuple[tuple[int, str], ...]:
 def variant_keys(key: str) -> tuple[str, ...]:
     """The forms of :func:`token_variants` alone."""
     return tuple(form for _, form in token_variants(key))
+
+
+_KEY_OF = attrgetter("key")
+
+
+def token_keys(tokens: Sequence[Token]) -> Iterator[tuple[str, ...]]:
+    """Each token's forms with and without clitics (:func:`variant_keys`), lazily."""
+    return map(variant_keys, map(_KEY_OF, tokens))
+
+
+def tokens_with_forms_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> list[int]:
+    """Indices of the tokens one of whose forms is in ``keys``; the scan runs in C (map,
+    compress), since most tokens of a text are in no such set."""
+    return list(compress(range(len(tokens)), map(not_, map(keys.isdisjoint, token_keys(tokens)))))
 
 
 # --------------------------------------------------------------------------- loading

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from meetsum.lexicon import Lexicon, token_variants, variant_keys
+from meetsum.lexicon import Lexicon, token_variants, tokens_with_forms_in
 from meetsum.recognize import Entity, Person, Recognized, Title
 from meetsum.spans import COMMA_KEYS, MEETING_CUES, function_word, meeting_sentences, span_text
 from meetsum.text import Document, Token
@@ -380,8 +380,7 @@ def _add_short_mentions(rec: Recognized, lexicon: Lexicon, parties: list[Party])
                 owners.setdefault(key, []).append(party)
     if not owners:
         return
-    named = owners.keys()
-    for index in [i for i, token in enumerate(tokens) if not named.isdisjoint(variant_keys(token.key))]:
+    for index in tokens_with_forms_in(tokens, owners.keys()):
         if index in covered:
             continue
         token = tokens[index]

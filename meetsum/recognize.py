@@ -13,7 +13,7 @@ from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from meetsum.lexicon import Lexicon, Match, token_variants, variant_keys
+from meetsum.lexicon import Lexicon, Match, token_keys
 from meetsum.text import Document, Token
 
 __all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
@@ -495,7 +495,7 @@ class _KeyCounts:
 
 
 def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
-    counts = Counter(chain.from_iterable([variant_keys(token.key) for token in tokens]))
+    counts = Counter(chain.from_iterable(token_keys(tokens)))
     return _KeyCounts(frozenset(key for key, count in counts.items() if count > 1),
                       frozenset(token.key for token in tokens))
 

@@ -54,7 +54,7 @@ def _states_named_plainly(rec: Recognized) -> set[str]:
 
 def _other_state_homonym(rec: Recognized, city: Entity, states: set[str]) -> bool:
     """"عمان" is Amman or Oman: when the text names Oman plainly and not Jordan, it is Oman."""
-    homonyms = {e.key for e in rec.entities if e.kind == "country" and e.start == city.start}
+    homonyms = _countries_at(rec).get(city.start, set())
     own = rec.lexicon.cities[city.key].country
     return bool((homonyms - {own}) & states) and own not in states
 
@@ -64,12 +64,22 @@ def _names_its_state(rec: Recognized, city: Entity) -> bool:
     unless the state is that one city (سنغافورة) or the text calls it a city (العاصمة تونس،
     تونس العاصمة)."""
     own = rec.lexicon.cities[city.key].country
-    if rec.lexicon.countries[own].city_state or not any(
-            e.kind == "country" and e.start == city.start and e.key == own for e in rec.entities):
+    if rec.lexicon.countries[own].city_state or own not in _countries_at(rec).get(city.start, ()):
         return False
     after = rec.matches.get(city.end)
     called_city = after is not None and "city" in after.keys("cue.venue_lead")
     return not (called_city or _follows_key(rec, city.start, "cue.venue_lead", "city"))
+
+
+def _countries_at(rec: Recognized) -> dict[int, set[str]]:
+    """The states named from each token on, indexed once per document (not once per city)."""
+    def build() -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        for entity in rec.entities:
+            if entity.kind == "country":
+                found.setdefault(entity.start, set()).add(entity.key)
+        return found
+    return rec.remember("countries_at", build)
 
 
 def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[Party]) -> Venue | None:
