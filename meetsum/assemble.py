@@ -330,7 +330,7 @@ def _meeting(
     cues = [m for sentence in sentences for m in rec.sentence_matches(sentence)]
     kind = _kind([m for s in {sentences[0], 0} for m in rec.sentence_matches(s)])
     status = _status(rec, cues, sentences)
-    ahead = status == "planned" or any(m.has("cue.present") for m in rec.sentence_matches(sentences[0]))
+    ahead = status == "planned" or any(m.has("cue.present") for m in rec.sentence_matches(_first_body_sentence(rec, sentences)))
     date = _date(rec, lexicon, sentences, published, prefer_future=ahead)
     if date is None and published and _told_in_present(rec, sentences):
         date = published  # "يشرف رئيس الحكومة على لقاء ...", no other clue: the day of the report

@@ -217,6 +217,14 @@ def test_background_dates_weeks_before_publication_do_not_date_the_meeting():
     assert summarize(text, published=TUESDAY).date == "2025-05-18"
 
 
+def test_a_headline_in_the_present_does_not_put_a_past_meeting_ahead():
+    # headlines report past events in the present tense: the body's past verb dates the weekday
+    text = ("الصفدي يلتقي فاديفول في عمان\n\n"
+            "التقى وزير الخارجية الأردني أيمن الصفدي الأحد وزير الخارجية الألماني يوهان فاديفول.")
+    summary = summarize(text, published=TUESDAY)
+    assert (summary.date, summary.status) == ("2025-05-18", "held")
+
+
 # --------------------------------------------------------------------------- parse_published
 
 
