@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from meetsum.dates import DateClue, find_dates
 from meetsum.lexicon import Lexicon, Match
+from meetsum.meeting_date import is_news, meeting_date
 from meetsum.model import (
     AgendaItem, Evidence, Meeting, Mention, Participant, Summary, Venue,
 )
@@ -137,7 +137,7 @@ def _told_as_past(rec: Recognized, meeting: Meeting, published: dt.date | None) 
         "had" in matches[0].keys("cue.past"))
     if "earlier" in keys or opens_with_had and "had_particle" in keys:  # "وكان الرئيسان قد التقيا"
         return True
-    if meeting.date and published and not _is_news(dt.date.fromisoformat(meeting.date), published):
+    if meeting.date and published and not is_news(dt.date.fromisoformat(meeting.date), published):
         return True
     years = [int(rec.doc.tokens[i].key) for i in sentence_tokens(rec, sentence)
              if rec.doc.tokens[i].key.isdigit() and len(rec.doc.tokens[i].key) == 4]
@@ -331,7 +331,7 @@ def _meeting(
     kind = _kind([m for s in {sentences[0], 0} for m in rec.sentence_matches(s)])
     status = _status(rec, cues, sentences)
     ahead = status == "planned" or any(m.has("cue.present") for m in rec.sentence_matches(_first_body_sentence(rec, sentences)))
-    date = _date(rec, lexicon, sentences, published, prefer_future=ahead)
+    date = meeting_date(rec, lexicon, sentences, _lead_sentence(doc), published, prefer_future=ahead)
     if date is None and published and _told_in_present(rec, sentences):
         date = published  # "يشرف رئيس الحكومة على لقاء ...", no other clue: the day of the report
     if status == "held" and date and published and date > published:
@@ -478,56 +478,6 @@ def _status(rec: Recognized, cues: list[Match], sentences: list[int]) -> str:
     if any(m.has("cue.ongoing") for m in main):
         return "ongoing"
     return "held"
-
-
-def _date(
-    rec: Recognized, lexicon: Lexicon, sentences: list[int], published: dt.date | None,
-    *, prefer_future: bool,
-) -> dt.date | None:
-    """The best date clue of the meeting's sentences: a written-out date, then a marked
-    weekday (الاثنين القادم), then the earliest sentence's relative day."""
-    tokens = rec.doc.tokens
-    clues = _dated_clues(rec, lexicon, published, prefer_future)
-    order = {sentence: rank for rank, sentence in enumerate(sentences)}
-    candidates = [c for c in clues if tokens[c.start].sentence in order]
-    if not candidates:  # the lead sentence dates the event it reports
-        lead = _lead_sentence(rec.doc)
-        candidates = [c for c in clues if tokens[c.start].sentence == lead]
-        order = {lead: 0}
-    if prefer_future and published:  # a meeting still ahead is not dated by a day already past
-        candidates = [c for c in candidates if c.date >= published] or candidates
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda c: (
-        _is_news(c.date, published), c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
-    return best.date
-
-
-_RECENT_DAYS, _AHEAD_DAYS = 7, 90
-
-
-def _dated_clues(rec: Recognized, lexicon: Lexicon, published: dt.date | None, ahead: bool) -> list[DateClue]:
-    """Date clues, a bare weekday read forward when the meeting lies ahead or its own
-    sentence speaks in the present or future ("يقوم السيسي الاثنين بزيارة")."""
-    tokens = rec.doc.tokens
-    def build() -> list[DateClue]:
-        back = find_dates(tokens, rec.matches, lexicon, published, prefer_future=False)
-        forward = find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)
-        chosen = []
-        for past, future in zip(back, forward):
-            sentence = tokens[past.start].sentence
-            looks_ahead = ahead or any(m.has("cue.present") or m.has("cue.planned") for m in rec.sentence_matches(sentence))
-            chosen.append(future if looks_ahead else past)
-        return chosen
-    return rec.remember(("dates", published, ahead), build)
-
-
-def _is_news(date: dt.date, published: dt.date | None) -> bool:
-    """A report's own meeting is recent or ahead; a date weeks before publication is
-    background ("met for the last time on 11 December")."""
-    if published is None:
-        return True
-    return -_RECENT_DAYS <= (date - published).days <= _AHEAD_DAYS
 
 
 def _lead_sentence(doc: Document) -> int:

@@ -49,7 +49,7 @@ def find_dates(
             continue
         clue = (
             _explicit(tokens, matches, match, published)
-            or _day_of_month(tokens, match, published)
+            or _day_of_month(tokens, matches, match, published)
             or _relative(match, published)
             or _weekday(tokens, matches, match, published, prefer_future)
         )
@@ -70,11 +70,11 @@ def _number(tokens: Sequence[Token], index: int) -> int | None:
 def _explicit(
     tokens: Sequence[Token], matches: dict[int, Match], match: Match, published: dt.date | None
 ) -> DateClue | None:
-    """``15 مايو 2025``, ``15 مايو/أيار``, ``20 رمضان 1446 ه``."""
+    """``15 مايو 2025``, ``15 مايو/أيار``, ``20 رمضان 1446 ه``, ``الثاني عشر من يونيو``."""
     hijri = match.has("hijri_month")
     if not (match.has("month") or hijri):
         return None
-    day = _number(tokens, match.start - 1)
+    day, start = _day_before(tokens, matches, match.start)
     if day is None or not 1 <= day <= 30 + (not hijri):
         return None
     end = match.end
@@ -87,15 +87,30 @@ def _explicit(
     if year is not None and year >= 1300:
         end += 1
     month = int((match.keys("hijri_month") or match.keys("month"))[0])
-    return _build_explicit(day, month, year, hijri, published, match.start - 1, end)
+    return _build_explicit(day, month, year, hijri, published, start, end)
 
 
-def _day_of_month(tokens: Sequence[Token], match: Match, published: dt.date | None) -> DateClue | None:
-    """"في الـ 12 من الشهر الجاري": a day of the publication month (or the next)."""
+def _day_before(tokens: Sequence[Token], matches: dict[int, Match], index: int) -> tuple[int | None, int]:
+    """The day written right before token ``index`` and where it starts: a number ("12") or an
+    ordinal with its من ("الثاني عشر من")."""
+    day = _number(tokens, index - 1)
+    if day is not None:
+        return day, index - 1
+    for back in range(1, 5):
+        ordinal = matches.get(index - back)
+        if ordinal is not None and ordinal.end == index and ordinal.has("ordinal_day"):
+            return int(ordinal.keys("ordinal_day")[0]), ordinal.start
+    return None, index
+
+
+def _day_of_month(
+    tokens: Sequence[Token], matches: dict[int, Match], match: Match, published: dt.date | None
+) -> DateClue | None:
+    """"في الـ 12 من الشهر الجاري", "الثاني عشر من الشهر المقبل": a day of the publication
+    month (or the next)."""
     if published is None or not (match.has("this_month") or match.has("next_month")):
         return None
-    start = match.start - 1
-    day = _number(tokens, start)
+    day, start = _day_before(tokens, matches, match.start)
     if day is None:
         return None
     month, year = published.month, published.year

@@ -658,6 +658,7 @@ _CALENDAR_TABLES = {
     "hijri_months": ("hijri_month", range(1, 13)),
     "weekdays": ("weekday", range(0, 7)),
     "relative_days": ("relative_day", range(-7, 8)),
+    "ordinal_days": ("ordinal_day", range(1, 32)),
 }
 _CALENDAR_LISTS = (
     "weekday_past", "weekday_next", "hijri_markers", "gregorian_markers", "this_month", "next_month",

@@ -217,6 +217,21 @@ def test_background_dates_weeks_before_publication_do_not_date_the_meeting():
     assert summarize(text, published=TUESDAY).date == "2025-05-18"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تعقد القمة في الثاني عشر من يونيو المقبل.", ["2025-06-12"]),
+        ("وصل الوفد في الحادي والعشرين من مايو 2025.", ["2025-05-21"]),
+        ("يزور الوزير الجزائر يوم غرة جوان 2025.", ["2025-06-01"]),
+        ("يلتقي الرئيسان في الخامس من الشهر المقبل.", ["2025-06-05"]),
+        # an ordinal with no month after it is no date
+        ("هذا هو اللقاء الثاني من نوعه بين الرئيسين.", []),
+    ],
+)
+def test_days_written_as_ordinals(text, expected):
+    assert _dates(text, TUESDAY) == expected
+
+
 def test_a_headline_in_the_present_does_not_put_a_past_meeting_ahead():
     # headlines report past events in the present tense: the body's past verb dates the weekday
     text = ("الصفدي يلتقي فاديفول في عمان\n\n"

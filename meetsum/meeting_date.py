@@ -1,0 +1,62 @@
+"""The date of one meeting, chosen among the date clues of the text (``meetsum.dates``).
+
+The meeting's own sentences date it; failing them, the lead sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from meetsum.dates import DateClue, find_dates
+from meetsum.lexicon import Lexicon
+from meetsum.recognize import Recognized
+
+__all__ = ["is_news", "meeting_date"]
+
+_RECENT_DAYS, _AHEAD_DAYS = 7, 90
+
+
+def meeting_date(
+    rec: Recognized, lexicon: Lexicon, sentences: list[int], lead: int, published: dt.date | None,
+    *, prefer_future: bool,
+) -> dt.date | None:
+    """The best date clue of the meeting's sentences: a written-out date, then a marked
+    weekday (الاثنين القادم), then the earliest sentence's relative day."""
+    tokens = rec.doc.tokens
+    clues = _dated_clues(rec, lexicon, published, prefer_future)
+    order = {sentence: rank for rank, sentence in enumerate(sentences)}
+    candidates = [c for c in clues if tokens[c.start].sentence in order]
+    if not candidates:  # the lead sentence dates the event it reports
+        candidates = [c for c in clues if tokens[c.start].sentence == lead]
+        order = {lead: 0}
+    if prefer_future and published:  # a meeting still ahead is not dated by a day already past
+        candidates = [c for c in candidates if c.date >= published] or candidates
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (
+        is_news(c.date, published), c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
+    return best.date
+
+
+def is_news(date: dt.date, published: dt.date | None) -> bool:
+    """A report's own meeting is recent or ahead; a date weeks before publication is
+    background ("met for the last time on 11 December")."""
+    if published is None:
+        return True
+    return -_RECENT_DAYS <= (date - published).days <= _AHEAD_DAYS
+
+
+def _dated_clues(rec: Recognized, lexicon: Lexicon, published: dt.date | None, ahead: bool) -> list[DateClue]:
+    """Date clues, a bare weekday read forward when the meeting lies ahead or its own
+    sentence speaks in the present or future ("يقوم السيسي الاثنين بزيارة")."""
+    tokens = rec.doc.tokens
+    def build() -> list[DateClue]:
+        back = find_dates(tokens, rec.matches, lexicon, published, prefer_future=False)
+        forward = find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)
+        chosen = []
+        for past, future in zip(back, forward):
+            sentence = tokens[past.start].sentence
+            looks_ahead = ahead or any(m.has("cue.present") or m.has("cue.planned") for m in rec.sentence_matches(sentence))
+            chosen.append(future if looks_ahead else past)
+        return chosen
+    return rec.remember(("dates", published, ahead), build)
