@@ -27,7 +27,7 @@ from typing import Any, Callable, TypeVar
 import yaml
 
 from meetsum import text as text_module
-from meetsum.text import Token, match_key
+from meetsum.text import WORD_CACHE_SIZE, Token, match_key
 
 __all__ = [
     "City",
@@ -49,6 +49,7 @@ T = TypeVar("T")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _CLITICS = "وف"
 _PREPOSITIONS = "بلك"
+_CLITIC_LETTERS = frozenset(_CLITICS + _PREPOSITIONS)
 
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
@@ -138,13 +139,28 @@ class Lexicon:
     words: Mapping[str, frozenset[str]]
     function_forms: frozenset[str]
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = field(repr=False)
+    # the phrases by their first two words ("" for one-word phrases), longest first, so that a
+    # look-up tries the few phrases that can match rather than all that share a first word
+    by_two_words: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = (
+        field(init=False, repr=False, compare=False))
+
+    def __post_init__(self) -> None:
+        grouped: dict[tuple[str, str], list] = {}
+        for first, entries in self.phrases.items():
+            for entry in entries:
+                grouped.setdefault((first, entry[0][0] if entry[0] else ""), []).append(entry)
+        object.__setattr__(self, "by_two_words", {key: tuple(entries) for key, entries in grouped.items()})
 
     def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
         """The longest phrase starting at ``tokens[index]``, clitics allowed before it."""
         best: Match | None = None
-        phrases, sentence = self.phrases, tokens[index].sentence
+        phrases, by_two_words, sentence = self.phrases, self.by_two_words, tokens[index].sentence
+        following = tokens[index + 1].key if index + 1 < len(tokens) and tokens[index + 1].sentence == sentence else ""
         for skip, first in token_variants(tokens[index].key):
-            for rest, senses, kinds in phrases.get(first, ()):  # longest first
+            if first not in phrases:
+                continue
+            longer = by_two_words.get((first, following), ()) if following else ()
+            for rest, senses, kinds in (*longer, *by_two_words.get((first, ""), ())):  # longest first
                 end = index + 1 + len(rest)
                 if best is not None and end <= best.end:
                     break
@@ -212,9 +228,11 @@ def _match_builder() -> Callable[[int, int, int, tuple[Sense, ...], frozenset[st
 _new_match = _match_builder()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def token_variants(key: str) -> tuple[tuple[int, str], ...]:
     """``key`` and its forms without leading clitics, each with the number of characters cut."""
+    if len(key) <= 2 or key[0] not in _CLITIC_LETTERS:  # most words: computed at once, not cached long
+        return ((0, key),)
     variants = [(0, key)]
     if len(key) > 2 and key[0] in _CLITICS:
         variants.append((1, key[1:]))
@@ -227,9 +245,11 @@ def token_variants(key: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def variant_keys(key: str) -> tuple[str, ...]:
     """The forms of :func:`token_variants` alone."""
+    if len(key) <= 2 or key[0] not in _CLITIC_LETTERS:
+        return (key,)
     return tuple(form for _, form in token_variants(key))
 
 
