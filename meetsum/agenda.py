@@ -13,6 +13,7 @@ from meetsum.spans import (
     sentence_tokens, sentences_with, span_text, verbal_noun_with_li,
 )
 from meetsum.text import Token, visible
+from meetsum.topics import balance_marks, cut_to_limit, function_like, phrase_close
 
 if TYPE_CHECKING:
     from meetsum.parties import Party
@@ -51,18 +52,26 @@ def agenda_items(
     skippable = rec.remember(("skippable", id(all_parties)), lambda: _skippable(rec, all_parties))
     items: list[AgendaItem] = []
     for sentence in sorted(about):
-        seen_meeting = False
+        meeting_end = None
         for match in rec.sentence_matches(sentence):
             if any(match.has(kind) for kind in MEETING_CUES):
-                seen_meeting = True
-            topic = match.has("cue.topic") and seen_meeting
+                meeting_end = match.end
+            # "محادثات مباشرة حول"، "لقاء مع X حول": a topic word right after a meeting word and
+            # its parties says what the meeting is about
+            topic = match.has("cue.topic") and meeting_end is not None and sum(
+                i not in skippable for i in range(meeting_end, match.start)) <= _TOPIC_REACH
             if not (_introduces_topic(match) or topic):
                 continue
-            items.extend(_topic_after(rec, match.end, skippable))
+            start = _governed_object(rec, match)
+            if start is not None:
+                items.extend(_topic_after(rec, start, skippable))
     items.extend(_quoted_topics(rec, about))
     items.extend(_occasions(rec, about))
     items.extend(_purposes(rec, sentences, skippable))
     return items
+
+
+_TOPIC_REACH = 2  # words between a meeting word and "حول" / "بشأن" (an adjective: "محادثات مباشرة حول")
 
 
 _OCCASION_REACH = 6  # words from a greeting to its occasion ("تهنئته لسمو أمير المنطقة بعيد ...")
@@ -81,10 +90,11 @@ def _occasions(rec: Recognized, about: set[int]) -> list[AgendaItem]:
                              and m.start - greeting.end <= _OCCASION_REACH), None)
             if occasion is None:
                 continue
-            end = min(_phrase_end(rec, occasion.start), occasion.start + _AGENDA_MAX_WORDS)
+            end = phrase_close(rec, occasion.start, _phrase_end(rec, occasion.start))
+            end, _ = cut_to_limit(rec, occasion.start, end, _AGENDA_MAX_WORDS)
             if end - occasion.start >= 2:
-                items.append(AgendaItem(span_text(rec.doc, occasion.start, end, occasion.skip + 1),
-                                        evidence_of(rec.doc, occasion.start, end)))
+                text = balance_marks(span_text(rec.doc, occasion.start, end, occasion.skip + 1))
+                items.append(AgendaItem(text, evidence_of(rec.doc, occasion.start, end)))
     return items
 
 
@@ -103,6 +113,28 @@ def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[Agend
     elif (joiner := _joiner_after_aside(rec, end)) is not None:
         items += _topic_after(rec, joiner, skippable)
     return items
+
+
+_GOVERNING = ("briefed", "agreed")  # stress cues whose topic follows their preposition
+
+
+_OBJECT_REACH = 16  # words from such a verb to its preposition ("أطلع الوفد رئيس الدولة على"), past titles
+
+
+def _governed_object(rec: Recognized, match: Match) -> int | None:
+    """Where the topic a cue introduces starts: right after it, or after the preposition a
+    governing verb takes ("اتفقت سوريا والقرم على إطلاق الرحلات"); None when that
+    preposition is missing."""
+    if not any(key in _GOVERNING for key in match.keys("cue.stress")):
+        return match.end
+    tokens = rec.doc.tokens
+    for index in range(match.start + 1, min(match.end + _OBJECT_REACH, len(tokens))):
+        if tokens[index].sentence != tokens[match.start].sentence:
+            break
+        found = rec.matches.get(index) if index >= match.end else rec.lexicon.match_at(tokens, index)
+        if found is not None and found.has("cue.object"):
+            return found.end
+    return None
 
 
 def _joiner_after_aside(rec: Recognized, end: int) -> int | None:
@@ -167,9 +199,7 @@ def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> lis
                 begin, cut = index, 1
             else:
                 continue
-            item = _agenda_item(rec, begin, _phrase_end(rec, begin + 1), cut)
-            if item:
-                items.append(item)
+            items.extend(_agenda_items(rec, begin, _phrase_end(rec, begin + 1), cut))
             break
     return items
 
@@ -185,9 +215,8 @@ def _quoted_topics(rec: Recognized, about: set[int]) -> list[AgendaItem]:
         if not any(m.has(kind) for m in rec.sentence_matches(sentence) for kind in _TOPIC_SENTENCE_CUES):
             continue
         for quoted in quoted_ranges(rec, sentence):
-            item = _agenda_item(rec, quoted.start, quoted.stop)
-            if item and len(quoted) <= _AGENDA_MAX_WORDS:
-                items.append(item)
+            if len(quoted) <= _AGENDA_MAX_WORDS:
+                items.extend(_agenda_items(rec, quoted.start, quoted.stop))
     return items
 
 
@@ -266,9 +295,10 @@ def _meeting_after_during(rec: Recognized, index: int) -> Match | None:
     return after if after is not None and any(after.has(kind) for kind in MEETING_CUES) else None
 
 
-def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
+def _split_items(rec: Recognized, begin: int, end: int, cut: int = 0) -> list[AgendaItem]:
     """Split coordinated topics: at commas, at joining words (فضلا عن) and at "و" before a
-    definite noun once the current item has a few words."""
+    definite noun once the current item has a few words; ``cut`` clitic characters are left
+    out of the first."""
     tokens, items, start, index = rec.doc.tokens, [], begin, begin
     while index <= end:
         match = rec.matches.get(index) if index < end else None
@@ -276,9 +306,7 @@ def _split_items(rec: Recognized, begin: int, end: int) -> list[AgendaItem]:
         comma = index < end and tokens[index].key in _AGENDA_SPLITTERS
         conjunction = index < end and index - start >= 3 and _splits_topics(rec, start, index)
         if index == end or joiner or comma or conjunction:
-            item = _agenda_item(rec, start, index)
-            if item:
-                items.append(item)
+            items.extend(_agenda_items(rec, start, index, cut if start == begin else 0))
             start = match.end if joiner else index + 1 if comma else index
             index = max(start, index + 1)
             continue
@@ -317,40 +345,62 @@ def _is_topic(rec: Recognized, start: int, end: int) -> bool:
     """Not a clause ("أضاف البيان") nor mostly the person it opens with ("دميتري ميدفيديف");
     "موقف قائد الجيش عبد الفتاح البرهان من المبادرات" is a topic."""
     first = rec.matches.get(start)
-    if first is not None and any(first.has(kind) for kind in ("cue.statement", "cue.meeting", "cue.call")):
-        return False
+    if first is not None and (any(first.has(kind) for kind in ("cue.statement", "cue.meeting", "cue.call"))
+                              or "participle" in first.keys("cue.agenda_end")):
+        return False  # "معبرا عن تقديره ...": what a party said, not a topic
     opening = rec.person_at.get(start)
     named = min(end, opening.end) - start if opening else 0
-    return named * 2 < end - start and start not in _title_starts(rec)
+    return named * 2 < end - start and start not in _title_tokens(rec) and _says_what(rec, start, end)
 
 
-def _title_starts(rec: Recognized) -> set[int]:
-    """Where a title opens: a phrase that starts there names an office holder, not a topic."""
-    return rec.remember("title_starts", lambda: {title.start for title in rec.titles})
+def _title_tokens(rec: Recognized) -> set[int]:
+    """Tokens of titles: a phrase that starts in one names an office holder ("الثاني لرئيس
+    مجلس الوزراء"), not a topic."""
+    return rec.remember("title_tokens", lambda: {i for title in rec.titles for i in range(title.start, title.role_end)})
 
 
-def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> AgendaItem | None:
+def _says_what(rec: Recognized, start: int, end: int) -> bool:
+    """A topic has a word beyond times, numbers and places ("الثلاثاء في سوتشي" is none)."""
+    places = rec.remember("place_tokens", lambda: {
+        i for e in rec.entities if e.kind in ("city", "country") and e.via == "name" for i in range(e.start, e.end)})
+    return any(token.key[0].isalpha() and index not in places and not function_like(rec.lexicon, token)
+               and "time" not in rec.lexicon.token_classes(token)
+               for index, token in enumerate(rec.doc.tokens[start:end], start))
+
+
+def _agenda_items(rec: Recognized, start: int, end: int, cut: int = 0) -> list[AgendaItem]:
+    """The topic phrase at ``start:end`` and, when it runs past the word limit and is cut
+    before a "و" that opens a new phrase, the topics of the rest."""
+    items: list[AgendaItem] = []
+    rest: int | None = start
+    while rest is not None and rest < end:
+        item, rest = _agenda_item(rec, rest, end, cut)
+        cut = 0
+        if item:
+            items.append(item)
+    return items
+
+
+def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> tuple[AgendaItem | None, int | None]:
+    """The topic phrase at ``start:end`` (None if it is not one) and where the rest starts
+    when it had to be cut short."""
     tokens, lexicon, first = rec.doc.tokens, rec.lexicon, start
     while start < end and not tokens[start].key[0].isalnum():
         start += 1
     if start < end and start in rec.matches and rec.matches[start].has("cue.relative"):
-        return None  # "الذي تمثله تنظيمات": the rest of a clause, not a topic
-    while start < end and (not tokens[start].key[0].isalnum() or function_word(lexicon, tokens[start])):
+        return None, None  # "الذي تمثله تنظيمات": the rest of a clause, not a topic
+    while start < end and (not tokens[start].key[0].isalnum() or function_like(lexicon, tokens[start])):
         start += 1
-    while end > start and (not tokens[end - 1].key[0].isalnum() or function_word(lexicon, tokens[end - 1])):
-        end -= 1
+    end = phrase_close(rec, start, end)
     words = [t for t in tokens[start:end] if t.key[0].isalnum()]
     if sum(not function_word(lexicon, t) for t in words) < 2 or not _is_topic(rec, start, end):
-        return None
-    if len(words) > _AGENDA_MAX_WORDS:
-        end = tokens.index(words[_AGENDA_MAX_WORDS - 1], start) + 1
-        while end > start and function_word(lexicon, tokens[end - 1]):
-            end -= 1
+        return None, None
+    end, rest = cut_to_limit(rec, start, end, _AGENDA_MAX_WORDS)
     skip = cut if cut and start == first else _conjunction_length(rec, start)
     if not skip and tokens[start].text.startswith("بال"):
         skip = 1  # "أشاد بالتجربة": the topic is التجربة
-    text = span_text(rec.doc, start, end, skip)
-    return AgendaItem(text, evidence_of(rec.doc, start, end))
+    text = balance_marks(span_text(rec.doc, start, end, skip))
+    return AgendaItem(text, evidence_of(rec.doc, start, end)), rest
 
 
 _ASIDE_MAX_WORDS = 12

@@ -28,6 +28,7 @@ from meetsum.spans import (
     MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
 )
 from meetsum.text import Document, Token, match_key
+from meetsum.topics import merge_topics
 from meetsum.venue import dateline_country, meeting_venue
 
 __all__ = ["assemble"]
@@ -55,7 +56,7 @@ def assemble(
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
         participants,
-        _union(meeting.agenda for meeting in [main, *others]),
+        merge_topics((item for meeting in [main, *others] for item in meeting.agenda), lexicon),
         _union(meeting.statements for meeting in [main, *others]),
         tuple(_mentioned(rec, lexicon, parties, taking_part, participants, meetings)),
         tuple(meetings),
@@ -341,7 +342,7 @@ def _meeting(
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
     participants = _without_doubles(_represented(participants))
-    agenda = _union([agenda_items(rec, lexicon, all_parties, group, sentences)])
+    agenda = merge_topics(agenda_items(rec, lexicon, all_parties, group, sentences), lexicon)
     statements = _union([statements_of(rec, group, lambda party: _speaker(rec, lexicon, party))])
     first = min(sentences)
     sentence = doc.sentences[first]

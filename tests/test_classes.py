@@ -506,17 +506,18 @@ def test_quoted_topics_in_a_discussion_sentence(tail, agenda):
 
 
 @pytest.mark.parametrize(
-    "tail",
+    ("tail", "agenda"),
     [
-        "وناقش الجانبان. وأكد البيان أن الجانبين اتفقا على مواصلة التنسيق.",
-        "وبحث الوزيران، وأشار البيان إلى أن الجانبين اتفقا على مواصلة التنسيق.",
-        "وبحث الوزيران، وقال البيان إن الجانبين اتفقا على مواصلة التنسيق.",
+        # the reporting clause is no topic; what the two agreed on is
+        ("وناقش الجانبان. وأكد البيان أن الجانبين اتفقا على مواصلة التنسيق.", ["مواصلة التنسيق"]),
+        ("وبحث الوزيران، وأشار البيان إلى أن الجانبين اتفقا على مواصلة التنسيق.", ["مواصلة التنسيق"]),
+        ("وبحث الوزيران، وقال البيان إن الجانبين اتفقا على مواصلة التنسيق.", ["مواصلة التنسيق"]),
         # a topic that is mostly a person's name
-        "وتناولا دميتري ميدفيديف وتصريحاته.",
+        ("وتناولا دميتري ميدفيديف وتصريحاته.", []),
     ],
 )
-def test_no_agenda_item_is_a_reporting_clause_or_a_name(tail):
-    assert _agenda(_summary(_AMMAN + tail)) == []
+def test_no_agenda_item_is_a_reporting_clause_or_a_name(tail, agenda):
+    assert _agenda(_summary(_AMMAN + tail)) == agenda
 
 
 @pytest.mark.parametrize(

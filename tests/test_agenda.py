@@ -1,0 +1,148 @@
+"""Agenda items: one per topic, whole phrases, balanced quote marks, and the wordings that
+introduce a meeting's topics, each checked through ``summarize`` and on the helpers of
+``meetsum.topics``.
+
+Every article here was written by the team in the style of Arabic news agencies; the events
+and wording are invented and none is a real article.
+"""
+
+import pytest
+
+from meetsum import summarize
+from meetsum.lexicon import default_lexicon
+from meetsum.model import AgendaItem, Evidence
+from meetsum.topics import balance_marks, merge_topics, unbalanced
+
+PUBLISHED = "2025-05-20"
+
+_AMMAN = "التقى وزير الخارجية الأردني أيمن الصفدي في عمان اليوم وزير الخارجية الألماني يوهان فاديفول. "
+
+
+def _agenda(text):
+    return [a.text for a in summarize(text, published=PUBLISHED).agenda]
+
+
+def _items(*texts):
+    return [AgendaItem(text, Evidence(0, 1, 0)) for text in texts]
+
+
+# --------------------------------------------------------------------------- one item per topic
+
+
+def test_items_that_repeat_a_topic_become_its_fullest_form_where_it_first_appears():
+    items = _items("سبل الوصول لوقف إطلاق النار", "التعاون في مجال الطاقة",
+                   "سبل الوصول إلى وقف إطلاق نار دائم في قطاع غزة", "سبل الوصول إلى وقف إطلاق النار")
+    assert [i.text for i in merge_topics(items, default_lexicon())] == [
+        "سبل الوصول إلى وقف إطلاق نار دائم في قطاع غزة", "التعاون في مجال الطاقة"]
+
+
+def test_a_clean_form_is_kept_before_a_fuller_one_with_a_stray_quote_mark():
+    items = _items("مجريات “تشكيل لجنة الإسناد لإدارة القطاع", "تشكيل لجنة الإسناد لإدارة القطاع")
+    assert [i.text for i in merge_topics(items, default_lexicon())] == ["تشكيل لجنة الإسناد لإدارة القطاع"]
+
+
+def test_distinct_topics_stay_apart():
+    items = _items("تطوير التعاون الاقتصادي", "الأوضاع الإنسانية في قطاع غزة", "أزمة المياه في المنطقة")
+    assert len(merge_topics(items, default_lexicon())) == 3
+
+
+def test_a_meeting_told_twice_has_each_topic_once():
+    text = (_AMMAN + "وبحث الجانبان سبل الوصول إلى وقف دائم لإطلاق النار في غزة. "
+            "وناقش الوزيران أيضا سبل الوصول إلى وقف لإطلاق النار.")
+    assert _agenda(text) == ["سبل الوصول إلى وقف دائم لإطلاق النار في غزة"]
+
+
+# --------------------------------------------------------------------------- whole phrases
+
+
+def test_a_preposition_with_its_pronoun_ends_a_phrase():
+    text = _AMMAN + "وتطرق الجانبان إلى معاناة الأسرى في السجون والانتهاكات التي يتعرضون لها، بالإضافة إلى ملف المياه."
+    agenda = _agenda(text)
+    assert "الانتهاكات التي يتعرضون لها" in agenda
+    assert "ملف المياه" in agenda
+
+
+def test_a_long_phrase_is_cut_before_the_clause_that_would_be_cut():
+    text = _AMMAN + ("وبحث الجانبان الجهود الدولية لإيجاد حل سياسي شامل يضمن حقوق الشعب الفلسطيني "
+                     "ويضع حدا للانتهاكات المستمرة في الضفة الغربية.")
+    assert _agenda(text)[0] == "الجهود الدولية لإيجاد حل سياسي شامل يضمن حقوق الشعب الفلسطيني"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "وناقش الجانبان مجريات «تشكيل لجنة وطنية لإدارة المعابر عبر آليات وطنية جامعة تمثل الجميع بلا استثناء».",
+        "وبحث الوزيران \"إزالة الألغام من المناطق الحدودية\" في شمال البلاد والتعاون في مجال الطاقة.",
+    ],
+)
+def test_no_item_has_an_unbalanced_quote_mark(tail):
+    agenda = _agenda(_AMMAN + tail)
+    assert agenda
+    assert not any(unbalanced(item) for item in agenda)
+    last_words = {item.split()[-1] for item in agenda}
+    assert not last_words & {"في", "من", "على", "إلى", "عن", "مع", "و"}
+
+
+@pytest.mark.parametrize(
+    ("text", "balanced"),
+    [
+        ("مجريات “تشكيل لجنة الإسناد", "مجريات تشكيل لجنة الإسناد"),
+        ("إزالة الأسلحة النووية” في شبه الجزيرة", "إزالة الأسلحة النووية في شبه الجزيرة"),
+        ("سحب \"جميع القوات\" من البلاد", "سحب \"جميع القوات\" من البلاد"),
+        ("لـ«ضمان أمن المنطقة", "لـضمان أمن المنطقة"),
+        ("وقف\u00a0إطلاق النار", "وقف إطلاق النار"),
+    ],
+)
+def test_balance_marks(text, balanced):
+    assert balance_marks(text) == balanced
+    assert not unbalanced(balance_marks(text))
+
+
+def test_times_and_places_alone_are_no_topic():
+    text = ("سيلتقي الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي في محادثات حول "
+            "الثلاثاء في باريس.")
+    assert _agenda(text) == []
+
+
+def test_a_speech_participle_opens_no_topic():
+    text = _AMMAN + "وأشاد الصفدي بالدعم الألماني، معبرا عن تقديره لمواقف برلين من قضايا المنطقة."
+    assert not any(item.startswith("معبرا") for item in _agenda(text))
+
+
+# --------------------------------------------------------------------------- wordings that introduce topics
+
+
+@pytest.mark.parametrize(
+    ("tail", "topic"),
+    [
+        # dual and future forms of discussion verbs
+        ("وأضاف المتحدث أن الوزيرين سيستعرضان القضايا الإقليمية محل الاهتمام المشترك.",
+         "القضايا الإقليمية محل الاهتمام المشترك"),
+        ("وقال البيان إن الوزيرين سيناقشان آليات التعاون في مجال المياه.", "آليات التعاون في مجال المياه"),
+        # agreements, with the parties between the verb and its preposition
+        ("واتفق الجانبان على تشكيل لجنة مشتركة للتجارة.", "تشكيل لجنة مشتركة للتجارة"),
+        ("وتم الاتفاق على إطلاق رحلات جوية مباشرة بين البلدين.", "إطلاق رحلات جوية مباشرة بين البلدين"),
+        # a briefing, with the parties between
+        ("وأطلع الصفدي نظيره الألماني على تطورات الأوضاع في المنطقة.", "تطورات الأوضاع في المنطقة"),
+        # a topic joined by إضافة إلى after a phrase that ends an aside
+        ("وبحثا التعاون الثنائي خاصة في مجال الطاقة، إضافة إلى تطورات الأوضاع في سوريا.",
+         "تطورات الأوضاع في سوريا"),
+    ],
+)
+def test_wordings_that_introduce_a_topic(tail, topic):
+    assert topic in _agenda(_AMMAN + tail)
+
+
+def test_an_agreement_verb_without_its_preposition_gives_no_topic():
+    assert _agenda(_AMMAN + "واتفق الجانبان مع هذا الرأي بشكل كامل.") == []
+
+
+def test_about_after_a_meeting_word_and_its_parties_gives_the_topic():
+    text = "عقد الرئيس الفرنسي إيمانويل ماكرون محادثات مع رئيس الوزراء الهندي ناريندرا مودي حول أمن الملاحة البحرية."
+    assert _agenda(text) == ["أمن الملاحة البحرية"]
+
+
+def test_about_far_from_the_meeting_word_gives_no_topic():
+    text = ("التقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي في باريس بعد أسابيع من "
+            "الجدل الواسع في الصحافة حول صفقة الطائرات.")
+    assert "صفقة الطائرات" not in _agenda(text)
