@@ -15,7 +15,7 @@ import re
 import stat
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Set as AbstractSet
+from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -256,9 +256,17 @@ def variant_keys(key: str) -> tuple[str, ...]:
 _KEY_OF = attrgetter("key")
 
 
-def token_keys(tokens: Sequence[Token]) -> Iterator[tuple[str, ...]]:
-    """Each token's forms with and without clitics (:func:`variant_keys`), lazily."""
-    return map(variant_keys, map(_KEY_OF, tokens))
+_last_forms: list = [None, []]  # the last document's tokens (a tuple) and their forms
+
+
+def token_keys(tokens: Sequence[Token]) -> Sequence[tuple[str, ...]]:
+    """Each token's forms with and without clitics (:func:`variant_keys`); the phrase,
+    surname and recurring-word scans of one document share them."""
+    if not isinstance(tokens, tuple):
+        return list(map(variant_keys, map(_KEY_OF, tokens)))
+    if _last_forms[0] is not tokens:
+        _last_forms[:] = [tokens, list(map(variant_keys, map(_KEY_OF, tokens)))]
+    return _last_forms[1]
 
 
 def tokens_with_forms_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> list[int]:
