@@ -76,7 +76,7 @@ _KEY_TABLE = _key_table()
 
 # Word caches hold the frequent words; they are small enough to be full after a few
 # hundred articles, so a long batch's memory stays flat (65,536 entries each took ~45 MB).
-WORD_CACHE_SIZE = 16384
+WORD_CACHE_SIZE = 10240
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -217,11 +217,10 @@ def analyze(text: str) -> Document:
     for sentence in sentences:
         first, index = len(tokens), sentence.index
         for match in finditer(text, sentence.start, sentence.end):
-            if invisible:
-                start, end = _visible_bounds(text, match.start(), match.end())
+            (start, end), surface = match.span(), match.group()
+            if invisible and (surface[0] in _INVISIBLE or surface[-1] in _INVISIBLE):
+                start, end = _visible_bounds(text, start, end)
                 surface = text[start:end]
-            else:
-                (start, end), surface = match.span(), match.group()
             key = match_key(surface)
             if key:
                 append(new_token(surface, key, start, end, index))
