@@ -209,17 +209,20 @@ def merge_topics(items: Iterable[AgendaItem], lexicon: Lexicon) -> tuple[AgendaI
         if not words:
             continue
         kept.append((item, words))
-        merged = True
-        while merged:
-            merged = False
-            for first in range(len(kept)):
-                for second in range(first + 1, len(kept)):
-                    if _same_topic(kept[first][1], kept[second][1]):
-                        best = max(kept[first], kept[second], key=lambda pair: _quality(*pair))
-                        kept[first] = best
-                        del kept[second]
-                        merged = True
-                        break
-                if merged:
-                    break
+        changed: int | None = len(kept) - 1
+        while changed is not None:  # no two other items are one topic: only pairs with the changed one
+            changed = _merge_first_pair(kept, changed)
     return tuple(item for item, _ in kept)
+
+
+def _merge_first_pair(kept: list[tuple[AgendaItem, frozenset[str]]], changed: int) -> int | None:
+    """Merge the first pair (in list order) of one topic that holds item ``changed``; return
+    where the merged item now is, or None."""
+    pairs = [(first, changed) for first in range(changed)]
+    pairs += [(changed, second) for second in range(changed + 1, len(kept))]
+    for first, second in pairs:
+        if _same_topic(kept[first][1], kept[second][1]):
+            kept[first] = max(kept[first], kept[second], key=lambda pair: _quality(*pair))
+            del kept[second]
+            return first
+    return None
