@@ -70,3 +70,18 @@ def test_a_text_within_the_limit_is_one_story():
     text = (text * (STORY_MAX_CHARS // len(text)))[:STORY_MAX_CHARS]
     lexicon = default_lexicon()
     assert summarize(text) == assemble(recognize(analyze(text), lexicon), lexicon, None)
+
+
+def test_summarize_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    text, _ = _joined_examples(0)
+    assert gc.isenabled()
+    summarize(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        summarize(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
