@@ -513,7 +513,8 @@ def _affiliation_name(lexicon: Lexicon, entity: Entity | None, rec: Recognized |
         return None
     if entity.kind == "body" and rec is not None:
         first = rec.matches.get(entity.start)
-        skip = first.skip if first and entity.via == "group" else _preposition_length(rec, entity.start)
+        skip = (first.skip if first and entity.via == "group" else 1 if entity.via == "described_b"
+                else _preposition_length(rec, entity.start))
         text = span_text(rec.doc, entity.start, entity.end, skip)
         return "ا" + text if skip and rec.doc.tokens[entity.start].key.startswith("لل") else text
     if entity.kind == "country":

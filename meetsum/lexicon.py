@@ -55,6 +55,7 @@ TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "coll
 CUE_SECTIONS = (
     "meeting", "call", "virtual", "planned", "present", "ongoing", "discussion", "statement", "not_meeting",
     "agenda_lead", "agenda_end", "agenda_join", "with", "org_head", "topic", "on_behalf", "between", "venue_lead", "venue_of", "named_after", "named_for", "take_part", "against", "refers_back", "context", "past", "group", "stress", "greeting", "occasion", "relative", "that", "during", "from", "place", "purpose", "object",
+    "quantity", "manner",
 )
 WORD_CLASSES = ("function", "time", "common")
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")

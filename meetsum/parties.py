@@ -11,7 +11,7 @@ from meetsum.recognize import Entity, Person, Recognized, Title
 from meetsum.spans import COMMA_KEYS, MEETING_CUES, function_word, meeting_sentences, span_text
 from meetsum.text import Document, Token
 
-__all__ = ["BETWEEN_REACH", "Party", "find_parties", "name_text"]
+__all__ = ["BETWEEN_REACH", "DESCRIBED", "Party", "find_parties", "name_text"]
 
 
 @dataclass(eq=False)  # parties are compared by identity
@@ -46,9 +46,13 @@ def find_parties(rec: Recognized, lexicon: Lexicon) -> list[Party]:
     parties += _named_bodies(rec, parties)
     parties += _described_groups(rec)
     parties += _delegations_from_unknown_bodies(rec)
+    parties += _met_described(rec, parties)
     parties = _fold_unnamed(rec, parties)
     _add_short_mentions(rec, lexicon, parties)
     return parties
+
+
+DESCRIBED = ("group", "described", "described_b")  # Entity.via of bodies named by the article's own words
 
 
 BETWEEN_REACH = 3  # "بين" within three words of "محادثات" or "قمة"
@@ -129,6 +133,92 @@ def _delegations_from_unknown_bodies(rec: Recognized) -> list[Party]:
         if end - start >= 2:  # one word is too little to name a body
             found.append(Party(None, None, Entity("body", "", start, end, "group"), [(title.start, end)]))
     return found
+
+
+_OBJECT_REACH = 8  # words between a meeting word and the ب or مع of whom it takes
+_OBJECT_GAP = ("cue.agenda_lead", "cue.meeting", "weekday", "relative_day", "honorific")
+_OBJECT_ENDS = (*(kind for kind in _GROUP_ENDS if kind != "cue.group"), "cue.past")  # كان ends it
+_PREPOSITION_B_MIN = 5  # "بأقارب", not "بهم" or "بها"
+
+
+def _met_described(rec: Recognized, parties: list[Party]) -> list[Party]:
+    """"التقى خلال الزيارة بأقارب ضحايا الصراع"، "لقاء مع رؤساء شركات النسيج": whom a meeting
+    word takes with ب or مع, when the lexicon knows nobody there, is an unnamed party described
+    by the words that follow (after "عدد من")."""
+    taken = {i for p in parties for s, e in p.mentions for i in range(s, e)}
+    taken.update(i for e in rec.entities for i in range(e.start, e.end))
+    found = []
+    for sentence in meeting_sentences(rec):
+        for match in rec.sentence_matches(sentence):
+            if not any(match.has(kind) for kind in MEETING_CUES):
+                continue
+            start, via = _object_start(rec, match, taken)
+            if start is None:
+                continue
+            quantity = rec.matches.get(start)
+            if quantity is not None and quantity.has("cue.quantity"):
+                start, via = quantity.end, "described"
+            if start in taken or start >= len(rec.doc.tokens) or not _group_word(rec, start, via):
+                continue
+            end = _description_end(rec, start, _GROUP_MAX_WORDS, _OBJECT_ENDS, prepositions_inside=True)
+            if end > start and not any(i in taken for i in range(start, end)):
+                found.append(Party(None, None, Entity("body", "", start, end, via), [(start, end)]))
+                taken.update(range(start, end))
+    return found
+
+
+def _object_start(rec: Recognized, cue, taken: set[int]) -> tuple[int | None, str]:
+    """The first word of whom ``cue`` takes: after "مع", or a word with the preposition ب,
+    past the subject, time words and fillers."""
+    tokens = rec.doc.tokens
+    if tokens[cue.end - 1].key == "مع":  # "التقى مع"، "بحث مع"
+        return cue.end, "described"
+    index = cue.end
+    while index < len(tokens) and index - cue.end <= _OBJECT_REACH and tokens[index].sentence == tokens[cue.start].sentence:
+        match = rec.matches.get(index)
+        if index in taken or "time" in rec.lexicon.token_classes(tokens[index]):
+            index += 1
+        elif match is not None and match.has("cue.with"):
+            return match.end, "described"
+        elif match is not None and match.has("cue.quantity") and match.skip and tokens[index].key.startswith("ب"):
+            return index, "described"
+        elif match is not None and any(match.has(kind) for kind in _OBJECT_GAP):
+            index = match.end
+        elif match is None and _with_b(rec, tokens[index]) and not _holds_only(cue):
+            return index, "described_b"
+        else:
+            break
+    return None, ""
+
+
+_PLURAL_ENDINGS = ("ين", "ون")  # sound masculine plurals: المسؤولين، ممثلون
+_PLURAL_MIN = 6  # letters: not the dual of a short noun (يومين)
+_BROKEN_PLURAL_LENGTH = 5  # أفاعل، فعلاء: أقارب، أهالي، أعضاء، رؤساء (not the verbal noun إعلان)
+
+
+def _group_word(rec: Recognized, index: int, via: str) -> bool:
+    """Whether the word at ``index`` can start a group of people: a group word (ممثلي) or a
+    noun shaped as a plural of people (المسؤولين، أقارب، رؤساء)."""
+    match = rec.matches.get(index)
+    if match is not None and (match.has("cue.group") or match.has("collective")):
+        return True
+    key = rec.doc.tokens[index].key[1 if via == "described_b" else 0:]
+    key = key[2:] if key.startswith("ال") else key
+    if len(key) >= _PLURAL_MIN and key.endswith(_PLURAL_ENDINGS):
+        return True
+    return len(key) == _BROKEN_PLURAL_LENGTH and (key[0] + key[2] == "اا" or key.endswith("اء"))
+
+
+def _holds_only(cue) -> bool:
+    """"أجرى"، "عقد": what follows is what was held (or who held it), never whom with ب."""
+    return set(cue.keys("cue.meeting")) == {"hold_talks"}
+
+
+def _with_b(rec: Recognized, token: Token) -> bool:
+    """A word with the preposition ب that no lexicon entry explains: "بأقارب", "بمعتصمي"."""
+    key = token.key
+    return (key.startswith("ب") and len(key) >= _PREPOSITION_B_MIN and key.isalpha()
+            and not rec.lexicon.words.get(key) and not function_word(rec.lexicon, token))
 
 
 def _description_end(
@@ -216,7 +306,7 @@ def _fold_unnamed(rec: Recognized, parties: list[Party]) -> list[Party]:
         if party.name and party.affiliation:
             named_by_affiliation.setdefault((party.affiliation.kind, party.affiliation.key), []).append(party)
     for party in parties:
-        if party.name is None and party.affiliation is not None and party.affiliation.via != "group":
+        if party.name is None and party.affiliation is not None and party.affiliation.via not in DESCRIBED:
             named = named_by_affiliation.get((party.affiliation.kind, party.affiliation.key), [])
             if party.title is None:  # a state meeting as such is its leader only when he is named beside it
                 together = party.sentences(rec.doc.tokens)

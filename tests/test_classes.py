@@ -977,3 +977,30 @@ def test_dual_forms_refer_to_the_two_parties_and_add_none():
     summary = _summary(text)
     assert [p.name for p in summary.participants] == ["أيمن الصفدي", "يوهان فاديفول"]
     assert _agenda(summary) == ["سبل تعزيز التعاون", "التنسيق المستمر"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("التقى وزير التجارة الأمريكي جون ميلر اليوم مع ممثلي شركات صناعة الأثاث.", "ممثلي شركات صناعة الأثاث"),
+        ("اجتمع وزير الصحة الأردني فراس الهواري أمس بعدد من مديري المستشفيات الحكومية.", "مديري المستشفيات الحكومية"),
+        ("التقى وزير الخارجية الأردني أيمن الصفدي خلال زيارته بأقارب ضحايا الفيضانات.", "أقارب ضحايا الفيضانات"),
+        ("وقال الوزير جون ميلر إن اجتماعه مع رؤساء الغرف التجارية كان مثمرا.", "رؤساء الغرف التجارية"),
+    ],
+)
+def test_a_group_a_meeting_word_takes_with_b_or_maa_is_a_party(text, group):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert (None, None, group) in _people(summary)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "التقى وزير الخارجية الأردني أيمن الصفدي بمقر الوزارة أمس.",
+        "وأجرى باحثون من جامعة عمان مقابلات مع الطلاب.",
+        "وتزامن الاجتماع مع إعلان الحكومة الأردنية خطتها الجديدة.",
+    ],
+)
+def test_a_place_a_subject_or_an_event_after_a_meeting_word_is_no_party(text):
+    assert not any(p.name is None and p.role is None for p in _summary(text).participants)
