@@ -929,7 +929,7 @@ def test_a_states_long_form_with_an_epithet_before_a_name():
 def test_his_crown_prince_is_a_title_not_a_name(words):
     text = f"استقبل أمير المنطقة اليوم سفير فنلندا بيكا فاوتيلاينين {words}."
     names = [p.name for p in _summary(text).participants]
-    assert names == ["بيكا فاوتيلاينين", None]
+    assert names == [None, "بيكا فاوتيلاينين", None]  # the host is an office with no name
 
 
 def test_states_that_take_part_in_a_summit_are_parties_unless_their_leader_is_named():
@@ -1004,3 +1004,22 @@ def test_a_group_a_meeting_word_takes_with_b_or_maa_is_a_party(text, group):
 )
 def test_a_place_a_subject_or_an_event_after_a_meeting_word_is_no_party(text):
     assert not any(p.name is None and p.role is None for p in _summary(text).participants)
+
+
+
+def test_an_office_with_no_name_and_no_state_at_a_meeting_verb_is_a_party():
+    text = "رئيس مجلس الشيوخ يستقبل سفير فنلندا بيكا فاوتيلاينين"
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert _people(summary) == [(None, "رئيس مجلس الشيوخ", None), ("بيكا فاوتيلاينين", "سفير فنلندا", "فنلندا")]
+
+
+def test_an_office_at_a_meeting_verb_is_the_person_named_in_it_later():
+    text = ("رئيس الجمهورية يلتقي سفير فنلندا\n\nاستقبل رئيس الجمهورية قيس سعيد اليوم بقصر قرطاج "
+            "سفير فنلندا بيكا فاوتيلاينين.")
+    assert [p.name for p in _summary(text).participants] == ["قيس سعيد", "بيكا فاوتيلاينين"]
+
+
+def test_an_office_before_a_verb_that_is_no_meeting_is_no_party():
+    text = "وكان رئيس الوزراء يجري عملية جراحية في الخارج."
+    assert not _summary(text).meeting_detected
