@@ -341,7 +341,7 @@ def _meeting(
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
-    participants = _without_doubles(_represented(participants))
+    participants = _without_doubles(_represented(_identified(participants)))
     agenda = merge_topics(agenda_items(rec, lexicon, all_parties, group, sentences), lexicon)
     statements = _union([statements_of(rec, group, lambda party: _speaker(rec, lexicon, party))])
     first = min(sentences)
@@ -366,6 +366,12 @@ def _resolve_counterparts(
             participant = replace(participant, role=role, affiliation=affiliation)
         resolved.append(participant)
     return tuple(resolved)
+
+
+def _identified(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """An office with neither a name nor a state or body (وزير الخارجية) tells a meeting took
+    place but identifies nobody: it is not listed."""
+    return tuple(p for p in participants if p.name or p.affiliation)
 
 
 def _represented(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
