@@ -37,7 +37,8 @@ def _version(value: bool) -> None:
 
 @app.command(help="Summarize Arabic news reports of diplomatic meetings: who met whom, where, when, about what.\n\n"
              "Reads FILE... (directories recursively; '-' or no FILE with piped input reads stdin).\n\n"
-             "Exit status: 0 a meeting was found, 1 none found, 2 usage or input error.")
+             "Exit status: 0 a meeting was found, 1 none found, 2 usage or input error.\n\n"
+             "'meetsum lexicon learn ARCHIVE...' learns people's names from your own articles (see 'meetsum lexicon --help').")
 def summarize_command(
     files: Annotated[Optional[list[str]], typer.Argument(metavar="[FILE]...", show_default=False, help="Article files or directories; '-' reads standard input.")] = None,
     output_format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else json].", show_default=False)] = None,
@@ -82,6 +83,36 @@ def summarize_command(
         if close:
             close()  # stops worker processes now, not at interpreter exit
     raise typer.Exit(status)
+
+
+lexicon_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                          context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@lexicon_app.callback(help="Build lexicons for --lexicon.")
+def _lexicon_group() -> None:
+    """A group even with one command, so that ``learn`` is named on the command line."""
+
+
+@lexicon_app.command("learn", help="Learn people's names from an archive of articles: names seen after a title or "
+                     "honorific, and the words that start them. Prints a lexicon for 'meetsum --lexicon FILE'.\n\n"
+                     "Exit status: 0 done, 2 usage error or an input could not be read (the others still count).")
+def learn_command(
+    archives: Annotated[list[str], typer.Argument(metavar="ARCHIVE...", show_default=False, help="Article files or directories; '-' reads standard input.")],
+    jsonl_field: Annotated[Optional[str], typer.Option("--jsonl", help="Read inputs as JSON Lines records; FIELD holds the article text.", metavar="FIELD")] = None,
+    min_mentions: Annotated[int, typer.Option("--min-mentions", min=1, help="Keep a name seen after a title this many times.")] = 3,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="... in at least this many articles.")] = 2,
+) -> None:
+    from meetsum.inputs import iter_documents
+    from meetsum.learn import Thresholds, learn_documents
+
+    thresholds = Thresholds(mentions=min_mentions, articles=min_articles)
+    command = " ".join(["meetsum lexicon learn", *(["--jsonl", jsonl_field] if jsonl_field else []), *archives])
+    text, errors = learn_documents(iter_documents(archives, jsonl_field=jsonl_field), command, thresholds)
+    for error in errors:
+        print(f"meetsum: {error}", file=sys.stderr)
+    _out(text)
+    raise typer.Exit(EXIT_ERROR if errors else 0)
 
 
 def _is_empty(stream) -> bool:
@@ -260,7 +291,10 @@ def _indent(text: str) -> str:
 def main() -> None:
     """Console-script entry point: quiet on a closed pipe, never a traceback for ^C."""
     try:
-        app(prog_name="meetsum")
+        if sys.argv[1:2] == ["lexicon"]:  # a subcommand beside the default command (./lexicon is a file)
+            lexicon_app(args=sys.argv[2:], prog_name="meetsum lexicon")
+        else:
+            app(prog_name="meetsum")
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_ERROR)

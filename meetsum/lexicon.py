@@ -279,9 +279,13 @@ def tokens_with_forms_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> lis
 # --------------------------------------------------------------------------- loading
 
 
-def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
-    """Load the built-in data files, then each of ``extra`` on top (same schema)."""
+def load_lexicon(extra: Iterable[Path] = (), *, learned: bool = True) -> Lexicon:
+    """Load the built-in data files (with the names learned from the corpus unless
+    ``learned`` is false), then each of ``extra`` on top (same schema)."""
     raw = {name: _read_builtin(name) for name in _FILES}
+    raw |= {name: {"file": LEARNED_FILE, "data": {}} for name in _LEARNED_SECTIONS}
+    if learned:
+        _merge(raw, _read_learned())
     for path in extra:
         _merge(raw, _read_user_file(Path(path)))
     return _build(raw)
@@ -331,7 +335,7 @@ def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for module in (__file__, text_module.__file__, *code):
         digest.update(Path(module).read_bytes())
-    for file in _FILES:
+    for file in (*_FILES, LEARNED_FILE[:-5]):
         digest.update(resources.files("meetsum").joinpath("data", f"{file}.yaml").read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
@@ -396,13 +400,23 @@ _FILES = (
     "countries", "cities", "organizations", "titles", "honorifics", "cues", "calendar",
     "names", "words", "officeholders",
 )
+# Sections of the generated file data/learned/people.yaml (made by scripts/learn_names.py
+# or `meetsum lexicon learn`): names seen after titles, and given-name words.
+_LEARNED_SECTIONS = ("people", "name_words")
+LEARNED_FILE = "learned/people.yaml"
 # A user lexicon (--lexicon) may hold any of these sections.
-USER_SECTIONS = _FILES
+USER_SECTIONS = _FILES + _LEARNED_SECTIONS
 
 
 def _read_builtin(name: str) -> dict[str, Any]:
     text = resources.files("meetsum").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
     return {"file": f"{name}.yaml", "data": _parse(text, f"{name}.yaml")}
+
+
+def _read_learned() -> dict[str, dict[str, Any]]:
+    text = resources.files("meetsum").joinpath("data", LEARNED_FILE).read_text(encoding="utf-8")
+    data = _parse(text, LEARNED_FILE)
+    return {name: {"file": LEARNED_FILE, "data": data.get(name) or {}} for name in _LEARNED_SECTIONS}
 
 
 def _parse(text: str, filename: str) -> dict[str, Any]:
@@ -425,7 +439,7 @@ def _read_user_file(path: Path) -> dict[str, dict[str, Any]]:
     unknown = sorted(set(data) - set(USER_SECTIONS))
     if unknown:
         raise LexiconError(f"{path}: unknown section(s) {unknown}; expected some of {list(USER_SECTIONS)}")
-    return {name: {"file": str(path), "data": value} for name, value in data.items() if name in _FILES}
+    return {name: {"file": str(path), "data": value} for name, value in data.items() if name in USER_SECTIONS}
 
 
 def _merge(raw: dict[str, dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
@@ -444,7 +458,7 @@ def _merge(raw: dict[str, dict[str, Any]], extra: dict[str, dict[str, Any]]) -> 
         raw[name] = {"file": f"{raw[name]['file']} + {part['file']}", "data": merged}
 
 
-_SECTIONED = ("titles", "honorifics", "cues", "calendar", "names", "words")
+_SECTIONED = ("titles", "honorifics", "cues", "calendar", "names", "words", "name_words")
 
 
 def _build_one_check(name: str, part: dict[str, Any]) -> None:
@@ -549,8 +563,11 @@ class _Builder:
 
     def index(self) -> dict[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]]:
         by_first: dict[str, list[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]]]] = defaultdict(list)
+        shared: dict[Any, Any] = {}  # one object for equal sense lists: a smaller, faster pickle
         for words, senses in self.phrases.items():
-            by_first[words[0]].append((words[1:], tuple(senses), frozenset(s.kind for s in senses)))
+            meaning = shared.setdefault(tuple(senses), tuple(senses))
+            kinds = frozenset(s.kind for s in senses)
+            by_first[words[0]].append((words[1:], meaning, shared.setdefault(kinds, kinds)))
         return {
             first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))
             for first, entries in by_first.items()
@@ -569,7 +586,8 @@ def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
     _build_sections(raw["cues"], builder, terms, CUE_SECTIONS, kind_of=lambda s: f"cue.{s}")
     _build_calendar(raw["calendar"], builder, terms)
     _build_known_people(raw["officeholders"], builder)
-    words = _build_words(raw["names"], raw["words"])
+    _build_learned_people(raw["people"], builder)
+    words = _build_words(raw["names"], raw["words"], raw["name_words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
     return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index())
 
@@ -725,9 +743,42 @@ def _build_known_people(part: dict[str, Any], builder: _Builder) -> None:
                 builder.add(form, Sense("person", str(key)))
 
 
-def _build_words(names: dict[str, Any], words: dict[str, Any]) -> dict[str, frozenset[str]]:
+_KNOWN = Sense("known", "")  # a learned name: its counts are evidence, not meaning
+_LEARNED_COUNTS = {"mentions": int, "articles": int, "titles": dict, "of": dict}
+_WORD_COUNTS = {"names": int, "first": int, "seen": int}
+
+
+def _build_learned_people(part: dict[str, Any], builder: _Builder) -> None:
+    """Names the corpus gave a title somewhere: "known" phrases, found with no title too."""
+    filename = part["file"]
+    for name, entry in part["data"].items():
+        form = check_form(filename, f"people.{name}", name)
+        _check_entry(filename, f"people.{name}", entry, _LEARNED_COUNTS, partial=True)
+        if len(form.split()) < 2:
+            raise LexiconError(f"{filename}: people.{name}: a learned name has two words at least")
+        builder.add(form, _KNOWN)
+
+
+def _learned_given(part: dict[str, Any]) -> list[str]:
+    filename, data = part["file"], part["data"]
+    unknown = sorted(set(data) - {"given"})
+    if unknown:
+        raise LexiconError(f"{filename}: name_words: unknown section(s) {unknown}")
+    given = data.get("given") or {}
+    if not isinstance(given, dict):
+        raise LexiconError(f"{filename}: name_words.given: must be a mapping of words to counts")
+    for word, entry in given.items():
+        if " " in check_form(filename, f"name_words.given.{word}", word):
+            raise LexiconError(f"{filename}: name_words.given.{word}: one word per entry")
+        _check_entry(filename, f"name_words.given.{word}", entry, _WORD_COUNTS, partial=True)
+    return list(given)
+
+
+def _build_words(names: dict[str, Any], words: dict[str, Any], learned: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Single-token classes: given names, name particles and words that end a name."""
     classes: dict[str, set[str]] = defaultdict(set)
+    for form in _learned_given(learned):
+        classes[match_key(form)].add("given")
     given = names["data"].get("given", {})
     if not isinstance(given, dict):
         raise LexiconError(f"{names['file']}: given: must be a mapping of lists")

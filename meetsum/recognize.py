@@ -349,8 +349,8 @@ def _people(
             people.append(Person(start, name_end, start, name_end, None))
             covered.update(range(start, name_end))
             index = name_end
-    for match in matches.values():  # notable people named without a title: "فيدان"
-        if match.has("person") and not covered & set(range(match.start, match.end)):
+    for match in matches.values():  # notable people, and names the corpus gave a title, without one here
+        if _names_person(match) and not covered & set(range(match.start, match.end)):
             people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
     people = _names_before_commas(tokens, matches, lexicon, people)
     return _titles_after_names(tokens, matches, sorted(people, key=lambda person: person.start))
@@ -460,7 +460,7 @@ def _nisba_shaped(token: Token) -> bool:
 def _role_adjective(token: Token, match: Match | None, recurring: _KeyCounts) -> bool:
     """A definite nisba the lexicon does not know, named nowhere else alone: after another
     adjective ("الديوان الملكي الهاشمي") more likely part of the role than a one-word name."""
-    return _nisba_shaped(token) and not (match and match.has("person")) and token.key not in recurring.recurring
+    return _nisba_shaped(token) and not (match and _names_person(match)) and token.key not in recurring.recurring
 
 
 def _quoted_name_end(
@@ -538,8 +538,13 @@ def _name_end(
 def _next_known_person(matches: dict[int, Match], start: int, index: int) -> bool:
     """A known person's name ends at ``index`` and another's starts there: "ترامب بومبيو"."""
     here = matches.get(index)
-    return bool(here and here.has("person")) and any(
-        (m := matches.get(i)) is not None and m.has("person") and m.end == index for i in range(start, index))
+    return bool(here and _names_person(here)) and any(
+        (m := matches.get(i)) is not None and _names_person(m) and m.end == index for i in range(start, index))
+
+
+def _names_person(match: Match) -> bool:
+    """A notable office holder ("person") or a name the corpus saw after a title ("known")."""
+    return match.has("person") or match.has("known")
 
 
 def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
