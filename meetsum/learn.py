@@ -38,7 +38,8 @@ class Thresholds:
     particles) inside such names in ``word_share`` of its occurrences; not outnumbered
     ``variant_ratio`` times by the same name one word shorter or longer. A given-name word:
     first word of ``given_names`` learned names, and in that place in ``given_share`` of all
-    its occurrences."""
+    its occurrences. A recurring name word: in ``recurring_names`` learned names of people
+    of a state, and inside titled names in ``recurring_share`` of its occurrences."""
 
     mentions: int = 3
     articles: int = 2
@@ -46,6 +47,11 @@ class Thresholds:
     given_share: float = 0.2
     word_share: float = 0.05
     variant_ratio: float = 5.0
+    recurring_names: int = 2
+    recurring_share: float = 0.3
+    body_mentions: int = 5
+    body_articles: int = 3
+    body_share: float = 0.25
 
 
 @dataclass
@@ -59,15 +65,19 @@ class Tally:
     titles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     states: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     words: Counter[str] = field(default_factory=Counter)  # every word key -> occurrences
+    bodies: Counter[str] = field(default_factory=Counter)  # "حزب ..." key -> mentions
+    body_articles: Counter[str] = field(default_factory=Counter)
+    body_written: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
     def add(self, other: Tally) -> None:
         """Add ``other``'s counts (tallies of parts of an archive sum to the whole's)."""
         self.articles += other.articles
         for mine, theirs in ((self.mentions, other.mentions), (self.in_articles, other.in_articles),
-                             (self.words, other.words)):
+                             (self.words, other.words), (self.bodies, other.bodies),
+                             (self.body_articles, other.body_articles)):
             mine.update(theirs)
         for mine_by, theirs_by in ((self.written, other.written), (self.titles, other.titles),
-                                   (self.states, other.states)):
+                                   (self.states, other.states), (self.body_written, other.body_written)):
             for key, counts in theirs_by.items():
                 mine_by[key].update(counts)
 
@@ -103,6 +113,47 @@ def tally_article(tally: Tally, text: str, lexicon: Lexicon) -> None:
         if key not in seen_here:
             seen_here.add(key)
             tally.in_articles[key] += 1
+    _tally_bodies(tally, doc, rec, lexicon)
+
+
+_MAX_BODY_WORDS = 4
+_BODY_STOP_KINDS = _NOT_NAME_KINDS | {"person", "known", "country_nisba"}
+
+
+def _tally_bodies(tally: Tally, doc: Document, rec: Recognized, lexicon: Lexicon) -> None:
+    """Names after an organization head noun (حزب، حركة، شركة، منظمة ...) the lexicon does not know."""
+    seen_here: set[str] = set()
+    for match in rec.matches.values():
+        if not match.has("cue.org_head"):
+            continue
+        end = _body_end(doc, rec, lexicon, match.end)
+        if end == match.end:
+            continue
+        key, written = _name_of(doc, match.start, end, match.skip)
+        tally.bodies[key] += 1
+        tally.body_written[key][written] += 1
+        if key not in seen_here:
+            seen_here.add(key)
+            tally.body_articles[key] += 1
+
+
+def _body_end(doc: Document, rec: Recognized, lexicon: Lexicon, start: int) -> int:
+    """Up to four words of one sentence that are no function, time or common word and no
+    lexicon phrase (a known organization, state, title, cue ...): the body's own name."""
+    tokens, index = doc.tokens, start
+    while index < len(tokens) and index - start < _MAX_BODY_WORDS:
+        token = tokens[index]
+        if token.sentence != tokens[start].sentence or not token.key.isalpha() or len(token.key) < 2:
+            break
+        if lexicon.word_classes(token.key) & _STOP_CLASSES:
+            break
+        match = rec.matches.get(index)
+        if match is not None and (match.kinds & _BODY_STOP_KINDS or any(k.startswith("cue.") for k in match.kinds)):
+            break
+        if index in rec.person_at:
+            break
+        index += 1
+    return index
 
 
 def _name_of(doc: Document, start: int, end: int, skip: int) -> tuple[str, str]:
@@ -160,7 +211,36 @@ def learned(tally: Tally, lexicon: Lexicon, thresholds: Thresholds = Thresholds(
         if tally.states[key]:
             entry["of"] = dict(_top(tally.states[key], 2))
         entries[written] = entry
-    return {"people": entries, "name_words": _name_words(tally, people, lexicon, thresholds)}
+    name_words = _name_words(tally, people, lexicon, thresholds)
+    name_words["recurring"] = _recurring_words(tally, people, in_names, lexicon, thresholds)
+    return {"people": entries, "name_words": name_words, "bodies": _bodies(tally, thresholds)}
+
+
+def _names_a_body(word: str, after_head: Counter[str], tally: Tally, thresholds: Thresholds) -> bool:
+    """The name's first word follows a head noun in ``body_share`` of its occurrences (أبل،
+    سابك), unlike an adjective or a common noun (تنظيم إرهابي، حركة السير)."""
+    if len(word) <= 2 or not word.startswith("ال") and word.endswith("يه"):
+        return False  # an indefinite adjective: جمعية خيرية، شركة قابضة
+    return after_head[word] >= thresholds.body_share * max(tally.words[word], 1)
+
+
+def _bodies(tally: Tally, thresholds: Thresholds) -> dict[str, Any]:
+    """Organization names seen after a head noun often enough, one word longer or shorter
+    variants dropped as for people."""
+    after_head: Counter[str] = Counter()
+    for key, count in tally.bodies.items():
+        after_head[key.split()[1]] += count
+    counts = {key: count for key, count in tally.bodies.items()
+              if count >= thresholds.body_mentions and tally.body_articles[key] >= thresholds.body_articles
+              and _names_a_body(key.split()[1], after_head, tally, thresholds)}
+    kept = _without_variants(counts, thresholds)
+    entries = {}
+    for key in sorted(kept, key=lambda k: (-kept[k], k)):
+        written = _most_common(tally.body_written[key])
+        if _lexicon_form(written) and not any(
+                word[0] in _CLITICS and tally.words[word[1:]] >= tally.words[word] for word in key.split()[1:]):
+            entries[written] = {"mentions": kept[key], "articles": tally.body_articles[key]}
+    return entries
 
 
 def _name_word_mentions(tally: Tally) -> Counter[str]:
@@ -275,6 +355,36 @@ def _name_words(
     return {"given": given}
 
 
+def _recurring_words(
+    tally: Tally, people: Mapping[str, int], in_names: Counter[str], lexicon: Lexicon, thresholds: Thresholds
+) -> dict[str, Any]:
+    """Words that recur in the learned names of a state's people and are read as part of a
+    titled name in ``recurring_share`` of their occurrences: mostly the syllables and names
+    of foreign names (كيم، جونغ، بينغ، فيتش ...), since Arabic family names carry ال and
+    Arabic given names are known already."""
+    names_with: dict[str, set[str]] = defaultdict(set)
+    states: dict[str, Counter[str]] = defaultdict(Counter)
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for key in people:
+        if not tally.states[key]:
+            continue
+        state = _most_common(tally.states[key])
+        written = _most_common(tally.written[key]).split()
+        for word, form in zip(key.split(), written):
+            if not word.startswith("ال") and not lexicon.words.get(word, frozenset()) & {"given", "particle"}:
+                names_with[word].add(key)
+                states[word][state] += 1
+                spelled[word][form] += 1
+    recurring = {}
+    for word in sorted(names_with):
+        share = in_names[word] / max(tally.words[word], 1)
+        form = _most_common(spelled[word])
+        if len(names_with[word]) >= thresholds.recurring_names and share >= thresholds.recurring_share and _lexicon_form(form):
+            recurring[form] = {"names": len(names_with[word]), "in_names": in_names[word],
+                               "seen": tally.words[word], "of": dict(_top(states[word], 3))}
+    return recurring
+
+
 def _most_common(counter: Counter[str]) -> str:
     return min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
 
@@ -303,6 +413,12 @@ def render(result: Mapping[str, Any], header: Iterable[str]) -> str:
     given = result["name_words"]["given"]
     lines.append("  given:" + (" {}" if not given else ""))
     lines += [f"    {_flow(word)}: {_flow(entry)}" for word, entry in given.items()]
+    recurring = result["name_words"].get("recurring", {})
+    lines.append("  recurring:" + (" {}" if not recurring else ""))
+    lines += [f"    {_flow(word)}: {_flow(entry)}" for word, entry in recurring.items()]
+    bodies = result.get("bodies", {})
+    lines.append("bodies:" + (" {}" if not bodies else ""))
+    lines += [f"  {_flow(name)}: {_flow(entry)}" for name, entry in bodies.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -332,6 +448,9 @@ def header_for(command: str, articles: int, thresholds: Thresholds, inputs: Iter
         "people: name -> mentions after a title or honorific, articles, the titles (role words)",
         "and states or organizations (of) seen with it. name_words.given: word -> learned names it",
         "starts, titled mentions it starts (first), occurrences in all articles (seen).",
+        "name_words.recurring: word -> learned names of a state's people it is in, its mentions",
+        "inside titled names (in_names), occurrences (seen), the states (of). bodies: an organization",
+        "name seen after a head noun (حزب، حركة، شركة ...) -> mentions, articles (not used by recognition).",
         "",
     ]
 

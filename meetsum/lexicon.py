@@ -401,8 +401,8 @@ _FILES = (
     "names", "words", "officeholders",
 )
 # Sections of the generated file data/learned/people.yaml (made by scripts/learn_names.py
-# or `meetsum lexicon learn`): names seen after titles, and given-name words.
-_LEARNED_SECTIONS = ("people", "name_words")
+# or `meetsum lexicon learn`): names seen after titles, name words, organization names.
+_LEARNED_SECTIONS = ("people", "name_words", "bodies")
 LEARNED_FILE = "learned/people.yaml"
 # A user lexicon (--lexicon) may hold any of these sections.
 USER_SECTIONS = _FILES + _LEARNED_SECTIONS
@@ -587,6 +587,7 @@ def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
     _build_calendar(raw["calendar"], builder, terms)
     _build_known_people(raw["officeholders"], builder)
     _build_learned_people(raw["people"], builder)
+    _check_learned_bodies(raw["bodies"])
     words = _build_words(raw["names"], raw["words"], raw["name_words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
     return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index())
@@ -745,7 +746,10 @@ def _build_known_people(part: dict[str, Any], builder: _Builder) -> None:
 
 _KNOWN = Sense("known", "")  # a learned name: its counts are evidence, not meaning
 _LEARNED_COUNTS = {"mentions": int, "articles": int, "titles": dict, "of": dict}
-_WORD_COUNTS = {"names": int, "first": int, "seen": int}
+_NAME_WORD_SECTIONS = {
+    "given": {"names": int, "first": int, "seen": int},
+    "recurring": {"names": int, "in_names": int, "seen": int, "of": dict},
+}
 
 
 def _build_learned_people(part: dict[str, Any], builder: _Builder) -> None:
@@ -759,26 +763,39 @@ def _build_learned_people(part: dict[str, Any], builder: _Builder) -> None:
         builder.add(form, _KNOWN)
 
 
-def _learned_given(part: dict[str, Any]) -> list[str]:
+def _check_learned_bodies(part: dict[str, Any]) -> None:
+    """Organization names seen after a head noun: recorded with their counts for review (and
+    for a future recognizer); validated, not yet used."""
+    for name, entry in part["data"].items():
+        check_form(part["file"], f"bodies.{name}", name)
+        _check_entry(part["file"], f"bodies.{name}", entry, {"mentions": int, "articles": int}, partial=True)
+
+
+def _learned_words(part: dict[str, Any]) -> dict[str, list[str]]:
+    """The words of each section of ``name_words`` (given, recurring), validated."""
     filename, data = part["file"], part["data"]
-    unknown = sorted(set(data) - {"given"})
+    unknown = sorted(set(data) - set(_NAME_WORD_SECTIONS))
     if unknown:
         raise LexiconError(f"{filename}: name_words: unknown section(s) {unknown}")
-    given = data.get("given") or {}
-    if not isinstance(given, dict):
-        raise LexiconError(f"{filename}: name_words.given: must be a mapping of words to counts")
-    for word, entry in given.items():
-        if " " in check_form(filename, f"name_words.given.{word}", word):
-            raise LexiconError(f"{filename}: name_words.given.{word}: one word per entry")
-        _check_entry(filename, f"name_words.given.{word}", entry, _WORD_COUNTS, partial=True)
-    return list(given)
+    found = {}
+    for section, fields in _NAME_WORD_SECTIONS.items():
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            raise LexiconError(f"{filename}: name_words.{section}: must be a mapping of words to counts")
+        for word, entry in entries.items():
+            if " " in check_form(filename, f"name_words.{section}.{word}", word):
+                raise LexiconError(f"{filename}: name_words.{section}.{word}: one word per entry")
+            _check_entry(filename, f"name_words.{section}.{word}", entry, fields, partial=True)
+        found[section] = list(entries)
+    return found
 
 
 def _build_words(names: dict[str, Any], words: dict[str, Any], learned: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Single-token classes: given names, name particles and words that end a name."""
     classes: dict[str, set[str]] = defaultdict(set)
-    for form in _learned_given(learned):
-        classes[match_key(form)].add("given")
+    for section, forms in _learned_words(learned).items():
+        for form in forms:
+            classes[match_key(form)].add(section)  # given, recurring
     given = names["data"].get("given", {})
     if not isinstance(given, dict):
         raise LexiconError(f"{names['file']}: given: must be a mapping of lists")

@@ -147,3 +147,14 @@ def test_the_built_in_learned_file_says_what_made_it_and_carries_counts():
         assert len(name.split()) >= 2 and entry["mentions"] >= 1 and entry["articles"] >= 1, name
     for word, entry in data["name_words"]["given"].items():
         assert " " not in word and entry["names"] >= 1, word
+
+
+def test_a_recurring_name_word_starts_a_name_after_a_bare_title(tmp_path, base):
+    text = "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة الوزير زوكو تاتا، وبحث معه العلاقات.\n"
+    path = tmp_path / "words.yaml"
+    path.write_text('name_words:\n  recurring:\n    "زوكو": {names: 2, in_names: 9, seen: 10, of: {"ZM": 2}}\n',
+                    encoding="utf-8")
+    names = [" ".join(str(n).split()[:2]) for n in _participants(summarize(text, lexicon=base).to_dict())]
+    assert "زوكو تاتا" not in names
+    mine = load_lexicon([path], learned=False)
+    assert "زوكو تاتا" in _participants(summarize(text, lexicon=mine).to_dict())
