@@ -497,7 +497,7 @@ def _lead_sentence(doc: Document) -> int:
 
 def _display(rec: Recognized, lexicon: Lexicon, party: Party) -> Participant:
     doc = rec.doc
-    name = name_text(doc, party.name).replace("_", " ") if party.name else None
+    name = name_text(doc, party.name) if party.name else None
     role = None
     if party.title and not party.title.counterpart:
         title = party.title

@@ -281,7 +281,8 @@ def _name_span(person: Person) -> tuple[int, int, int] | None:
 
 
 def name_text(doc: Document, span: tuple[int, int, int]) -> str:
-    return span_text(doc, *span)
+    """A name as written, less the marks of a hashtag: "#فلاديمير_بوتين" is فلاديمير بوتين."""
+    return " ".join(span_text(doc, *span).replace("#", " ").replace("_", " ").split())
 
 
 def _affiliation(person: Person) -> Entity | None:

@@ -156,6 +156,11 @@ def test_a_hashtag_inside_a_name_does_not_end_it():
     assert _recognized_names(text) == ["رجب طيب #أردوغان", "إلهام علييف"]
 
 
+def test_a_participants_name_carries_no_hashtag_marks():
+    text = "التقى الرئيس التركي رجب طيب #أردوغان في أنقرة اليوم الرئيس الأذربيجاني #إلهام_علييف."
+    assert [p.name for p in _summary(text).participants] == ["رجب طيب أردوغان", "إلهام علييف"]
+
+
 # --------------------------------------------------------------------------- 3. titles
 
 
