@@ -58,6 +58,9 @@ CUE_SECTIONS = (
     "quantity", "manner",
 )
 WORD_CLASSES = ("function", "time", "common")
+_NAME_WORD_CLASSES = frozenset({"given", "particle", "patronymic"})
+LEXICAL_CLASSES = ("verb", "adjective", "adverb", "particle")
+WORD_CLASS_TABLE = "wordclasses.tsv"
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
 COUNTRY_STATUSES = ("member", "observer", "other")
 
@@ -140,6 +143,9 @@ class Lexicon:
     words: Mapping[str, frozenset[str]]
     function_forms: frozenset[str]
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = field(repr=False)
+    # verbs, adjectives, adverbs and particles of a real lexicon that the corpus never shows in
+    # a name (wordclasses.tsv): key -> class
+    lexical_classes: Mapping[str, str] = field(default_factory=dict, repr=False)
     # the phrases by their first two words ("" for one-word phrases), longest first, so that a
     # look-up tries the few phrases that can match rather than all that share a first word
     by_two_words: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = (
@@ -205,6 +211,11 @@ class Lexicon:
 
     def term(self, kind: str, key: str) -> Term:
         return self.terms[(kind, key)]
+
+    def ends_name(self, key: str) -> bool:
+        """A verb, adjective, adverb or particle that is never a name word (يواصل، غاضب، جدا،
+        لاسيما); the curated given names and name particles win over the generated table."""
+        return key in self.lexical_classes and not self.words.get(key, frozenset()) & _NAME_WORD_CLASSES
 
 
 def _match_builder() -> Callable[[int, int, int, tuple[Sense, ...], frozenset[str]], Match]:
@@ -335,8 +346,8 @@ def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for module in (__file__, text_module.__file__, *code):
         digest.update(Path(module).read_bytes())
-    for file in (*_FILES, LEARNED_FILE[:-5]):
-        digest.update(resources.files("meetsum").joinpath("data", f"{file}.yaml").read_bytes())
+    for file in (*(f"{name}.yaml" for name in _FILES), LEARNED_FILE, WORD_CLASS_TABLE):
+        digest.update(resources.files("meetsum").joinpath("data", file).read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
 
@@ -590,7 +601,29 @@ def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
     _check_learned_bodies(raw["bodies"])
     words = _build_words(raw["names"], raw["words"], raw["name_words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
-    return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index())
+    return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index(),
+                   _read_word_classes())
+
+
+def _read_word_classes() -> dict[str, str]:
+    return parse_word_classes(resources.files("meetsum").joinpath("data", WORD_CLASS_TABLE).read_text(encoding="utf-8"))
+
+
+def parse_word_classes(text: str) -> dict[str, str]:
+    """The generated table of words that end a name (scripts/build_wordclasses.py): rows whose
+    ``name`` column is ``-``, i.e. that neither the lexicon nor the corpus shows as a name."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines or lines[0].split("\t") != ["key", "class", "count", "name_count", "name"]:
+        raise LexiconError(f"{WORD_CLASS_TABLE}: the header row must be key, class, count, name_count, name")
+    classes = {}
+    for line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[1] not in LEXICAL_CLASSES:
+            raise LexiconError(f"{WORD_CLASS_TABLE}: {line!r}: expected key, one of {LEXICAL_CLASSES}, "
+                               "count, name_count, name")
+        if fields[4] == "-":
+            classes[fields[0]] = fields[1]
+    return classes
 
 
 def _build_countries(part: dict[str, Any], builder: _Builder) -> dict[str, Country]:

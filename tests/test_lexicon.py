@@ -4,12 +4,15 @@ import os
 import pickle
 import re
 import stat
+from dataclasses import replace
 from importlib import resources
 
 import pytest
 import yaml
 
-from meetsum.lexicon import LexiconError, check_form, default_lexicon, load_lexicon, nisba_forms
+from meetsum.lexicon import (
+    LexiconError, check_form, default_lexicon, load_lexicon, nisba_forms, parse_word_classes,
+)
 from meetsum.text import analyze, match_key
 
 DATA_FILES = sorted(p.name for p in resources.files("meetsum").joinpath("data").iterdir() if p.name.endswith(".yaml"))
@@ -209,3 +212,26 @@ def test_the_cache_keeps_the_newest_few_versions_of_an_object(tmp_path, monkeypa
     kept = sorted(p.name for p in directory.glob("probe-*.pickle"))
     assert path.name in kept and len(kept) == 8
     assert f"probe-{11:016x}.pickle" in kept and f"probe-{0:016x}.pickle" not in kept
+
+
+def test_the_word_class_table_keeps_only_words_never_seen_as_names():
+    table = "# generated\nkey\tclass\tcount\tname_count\tname\nيواصل\tverb\t600\t10\t-\nسعيد\tadjective\t1800\t600\tcorpus\n"
+    assert parse_word_classes(table) == {"يواصل": "verb"}
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["key\tclass\n", "key\tclass\tcount\tname_count\tname\nيواصل\tnoun\t600\t10\t-\n",
+     "key\tclass\tcount\tname_count\tname\nيواصل\tverb\t600\n"],
+)
+def test_a_malformed_word_class_table_is_an_error(table):
+    with pytest.raises(LexiconError, match="wordclasses.tsv"):
+        parse_word_classes(table)
+
+
+def test_a_curated_given_name_wins_over_the_word_class_table(lexicon):
+    table = {match_key("سعيد"): "adjective", match_key("يواصل"): "verb"}
+    with_table = replace(lexicon, lexical_classes=table)
+    assert with_table.ends_name(match_key("يواصل"))
+    assert not with_table.ends_name(match_key("سعيد"))
+
