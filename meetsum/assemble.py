@@ -23,7 +23,7 @@ from meetsum.recognize import Entity, Recognized
 if TYPE_CHECKING:
     from meetsum.officeholders import OfficeHolders
 from meetsum.agenda import agenda_items, statements_of
-from meetsum.parties import BETWEEN_REACH, Party, find_parties, name_text
+from meetsum.parties import BETWEEN_REACH, DESCRIBED, Party, find_parties, name_text
 from meetsum.spans import (
     MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
 )
@@ -105,6 +105,8 @@ def _meetings(
     for sentence in sentences:
         # "ويأتي هذا الاجتماع بعد ...": a meeting already told, whose parties are not named here
         present = [] if _sets_context(rec, sentence) else _parties_in(rec, mentions, sentence)
+        if len(present) == 1 and present[0].affiliation is not None and present[0].affiliation.via in DESCRIBED:
+            present = [*_implied_subject(rec, mentions, sentence), *present]
         if not present:
             if groups and _refers_back(rec, sentence):
                 groups[-1][0].append(sentence)
@@ -120,6 +122,30 @@ def _meetings(
             if len(present) >= 2 or _has_counterpart_cue(rec, sentence):
                 groups.append(([sentence], present))
     return [(_meeting(rec, lexicon, parties, sents, group, published), group) for sents, group in groups if len(group) >= 2]
+
+
+_SUBJECT_BACK = 2  # sentences: "وزار أوبراين مدينتي بانتيو ولير. كما التقى خلال الزيارة بأقارب ..."
+_OPENING_WORDS = frozenset({"كما", "ثم", "و", "وقد", "قد"})
+
+
+def _implied_subject(rec: Recognized, mentions: dict[int, list[tuple[int, Party]]], sentence: int) -> list[Party]:
+    """A sentence that opens with a verb of meeting and names only whom it met ("كما التقى
+    بأقارب الضحايا") has the last person named just before as its subject."""
+    matches = rec.sentence_matches(sentence)
+    first = next((m for m in matches if any(m.has(kind) for kind in MEETING_CUES)), None)
+    if first is None or not set(first.keys("cue.meeting")) & _MEETING_VERBS:
+        return []
+    opening = range(sentence_tokens(rec, sentence).start, first.start)
+    if any(rec.doc.tokens[i].key not in _OPENING_WORDS for i in opening):
+        return []
+    for back in range(sentence - 1, max(-1, sentence - 1 - _SUBJECT_BACK), -1):
+        named = [party for _, party in mentions.get(back, ()) if party.name is not None]
+        if named:
+            return [named[-1]]
+    return []
+
+
+_MEETING_VERBS = frozenset({"meet", "convene", "receive", "discuss_with"})
 
 
 def _sets_context(rec: Recognized, sentence: int) -> bool:

@@ -1028,3 +1028,11 @@ def test_an_office_at_a_meeting_verb_is_the_person_named_in_it_later():
 def test_an_office_before_a_verb_that_is_no_meeting_is_no_party():
     text = "وكان رئيس الوزراء يجري عملية جراحية في الخارج."
     assert not _summary(text).meeting_detected
+
+
+def test_a_meeting_verb_with_no_subject_has_the_person_named_just_before():
+    text = ("وصل وزير الخارجية الأردني أيمن الصفدي إلى مدينة إربد أمس. "
+            "كما التقى خلال الزيارة بأقارب ضحايا الفيضانات.")
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert [p.name or p.affiliation for p in summary.participants] == ["أيمن الصفدي", "أقارب ضحايا الفيضانات"]
