@@ -1,4 +1,4 @@
-"""Agenda and statements: what a meeting discussed and what its participants said."""
+"""Agenda: what a meeting discussed."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from meetsum.lexicon import Lexicon, Match
-from meetsum.model import AgendaItem, Evidence, Statement
+from meetsum.model import AgendaItem
 from meetsum.recognize import Recognized
 from meetsum.spans import (
-    COMMA_KEYS, DASHES, MEETING_CUES, QUOTES, evidence_of, function_word, meeting_sentences, quoted_ranges,
+    DASHES, MEETING_CUES, evidence_of, function_word, meeting_sentences, quoted_ranges,
     sentence_tokens, sentences_with, span_text, verbal_noun_with_li,
 )
-from meetsum.text import Token, visible
+from meetsum.text import Token
 from meetsum.topics import balance_marks, cut_to_limit, function_like, phrase_close
 
 if TYPE_CHECKING:
     from meetsum.parties import Party
 
-__all__ = ["agenda_items", "statements_of"]
+__all__ = ["agenda_items"]
 
 
 _AGENDA_MAX_WORDS = 12
@@ -401,67 +401,3 @@ def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> tuple[A
         skip = 1  # "أشاد بالتجربة": the topic is التجربة
     text = balance_marks(span_text(rec.doc, start, end, skip))
     return AgendaItem(text, evidence_of(rec.doc, start, end)), rest
-
-
-_ASIDE_MAX_WORDS = 12
-
-
-def _said(rec: Recognized, start: int, end: int) -> str:
-    """What follows the speaker: after a short aside between commas ("، خلال لقائه مع ...،"),
-    without a leading "على" or "أن", up to the next speaker's verb ("، فيما أكد ...")."""
-    tokens = rec.doc.tokens
-    start = _after_aside(tokens, start, end)
-    while start < len(tokens) and tokens[start].start < end and (
-            not tokens[start].key[0].isalnum() or function_word(rec.lexicon, tokens[start])):
-        start += 1
-    if start >= len(tokens) or tokens[start].start >= end:
-        return ""
-    stop = start + 1
-    while stop < len(tokens) and tokens[stop].start < end and not (
-            stop in rec.matches and rec.matches[stop].has("cue.statement") and tokens[stop - 1].key not in QUOTES):
-        stop += 1
-    if stop < len(tokens) and tokens[stop].start < end:  # another speaker follows: "، فيما أكد"
-        last = stop - 1
-        while last > start and (not tokens[last].key[0].isalnum() and tokens[last].key not in QUOTES
-                                or function_word(rec.lexicon, tokens[last])):
-            last -= 1
-        end = tokens[last].end
-    return visible(rec.doc.text[tokens[start].start : end]).strip(" ،,.")
-
-
-def _after_aside(tokens: Sequence[Token], start: int, end: int) -> int:
-    if start >= len(tokens) or tokens[start].key not in COMMA_KEYS:
-        return start
-    for index in range(start + 1, min(start + _ASIDE_MAX_WORDS, len(tokens))):
-        if tokens[index].start >= end:
-            break
-        if tokens[index].key in COMMA_KEYS:
-            return index + 1
-    return start
-
-
-def statements_of(
-    rec: Recognized, group: list[Party], speaker_of: Callable[[Party], str | None]
-) -> list[Statement]:
-    """Sentences where a participant (named right after a statement verb) says something;
-    ``speaker_of`` names the party as the summary shows it."""
-    tokens, doc = rec.doc.tokens, rec.doc
-    statements = []
-    mention_at = {start: (party, end) for party in group for start, end in party.mentions}
-    spoken = sorted({tokens[start].sentence for start in mention_at} & sentences_with(rec, "cue.statement"))
-    for match in (m for sentence in spoken for m in rec.sentence_matches(sentence)):
-        start = match.start
-        if not match.has("cue.statement"):
-            continue
-        index = match.end
-        while index in mention_at or (index < len(tokens) and tokens[index].key in COMMA_KEYS):
-            if index in mention_at:
-                party, end = mention_at[index]
-                sentence = doc.sentences[tokens[index].sentence]
-                text = _said(rec, end, sentence.end)
-                if text:
-                    statements.append(Statement(speaker_of(party), text,
-                                                Evidence(tokens[start].start, sentence.end, sentence.index)))
-                break
-            index += 1
-    return statements

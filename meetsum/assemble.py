@@ -22,8 +22,10 @@ from meetsum.recognize import Entity, Recognized
 
 if TYPE_CHECKING:
     from meetsum.officeholders import OfficeHolders
-from meetsum.agenda import agenda_items, statements_of
+from meetsum.agenda import agenda_items
 from meetsum.parties import BETWEEN_REACH, DESCRIBED, Party, find_parties, name_text
+from meetsum.separate import lead_first, separate_talks
+from meetsum.statements import speaker_label, statements_of
 from meetsum.spans import (
     MEETING_CUES, evidence_of, meeting_sentences, quoted_ranges, sentence_tokens, span_text,
 )
@@ -121,7 +123,10 @@ def _meetings(
         else:
             if len(present) >= 2 or _has_counterpart_cue(rec, sentence):
                 groups.append(([sentence], present))
-    return [(_meeting(rec, lexicon, parties, sents, group, published), group) for sents, group in groups if len(group) >= 2]
+    talks = [t for sents, group in groups if len(group) >= 2 for t in separate_talks(rec, sents, group, mentions)]
+    title = _title_line(rec.doc)
+    return [(_meeting(rec, lexicon, parties, t.sentences, t.parties, published, t.elsewhere,
+                      lead_first(rec, t.sentences, t.parties, mentions, title)), t.parties) for t in talks]
 
 
 _SUBJECT_BACK = 2  # sentences: "وزار أوبراين مدينتي بانتيو ولير. كما التقى خلال الزيارة بأقارب ..."
@@ -351,8 +356,11 @@ def _has_counterpart_cue(rec: Recognized, sentence: int) -> bool:
 
 def _meeting(
     rec: Recognized, lexicon: Lexicon, all_parties: list[Party], sentences: list[int],
-    group: list[Party], published: dt.date | None,
+    group: list[Party], published: dt.date | None, elsewhere: frozenset[int] = frozenset(),
+    order: list[Party] | None = None,
 ) -> Meeting:
+    """The meeting of ``group`` told in ``sentences``; what ``elsewhere`` says belongs to
+    another meeting."""
     doc = rec.doc
     cues = [m for sentence in sentences for m in rec.sentence_matches(sentence)]
     kind = _kind([m for s in {sentences[0], 0} for m in rec.sentence_matches(s)])
@@ -367,13 +375,26 @@ def _meeting(
     participants = _resolve_counterparts(rec, [_display(rec, lexicon, party) for party in group], group, venue)
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
-    participants = _without_doubles(_represented(_identified(participants)))
-    agenda = merge_topics(agenda_items(rec, lexicon, all_parties, group, sentences), lexicon)
-    statements = _union([statements_of(rec, group, lambda party: _speaker(rec, lexicon, party))])
+    shown = {id(party): p for party, p in zip(group, participants)}
+    participants = _in_order(rec, _without_doubles(_represented(_identified(participants))), order or group)
+    agenda = merge_topics(_here(agenda_items(rec, lexicon, all_parties, group, sentences), elsewhere), lexicon)
+    statements = _union([_here(statements_of(rec, group, lambda party: speaker_label(
+        shown[id(party)].name, shown[id(party)].role, shown[id(party)].affiliation, lexicon)), elsewhere)])
     first = min(sentences)
     sentence = doc.sentences[first]
     return Meeting(status, kind, date.isoformat() if date else None, venue, participants, agenda, statements,
                    Evidence(sentence.start, sentence.end, first))
+
+
+def _in_order(rec: Recognized, participants: tuple[Participant, ...], order: list[Party]) -> tuple[Participant, ...]:
+    """Participants in the order of ``order`` (sorted last: which party "نظيره" follows is read
+    in the text's own order)."""
+    rank = {rec.doc.tokens[party.mentions[0][0]].start: position for position, party in enumerate(order)}
+    return tuple(sorted(participants, key=lambda p: rank.get(p.evidence.start, len(rank))))
+
+
+def _here(items: list, elsewhere: frozenset[int]) -> list:
+    return [item for item in items if item.evidence.sentence not in elsewhere]
 
 
 def _resolve_counterparts(
@@ -533,11 +554,6 @@ def _display(rec: Recognized, lexicon: Lexicon, party: Party) -> Participant:
     start, end = party.mentions[0]
     aliases = tuple(sorted(a for a in party.aliases if a != name))
     return Participant(name, role, affiliation, evidence_of(doc, start, end), aliases)
-
-
-def _speaker(rec: Recognized, lexicon: Lexicon, party: Party) -> str | None:
-    shown = _display(rec, lexicon, party)
-    return shown.name or shown.role or shown.affiliation
 
 
 def _affiliation_name(lexicon: Lexicon, entity: Entity | None, rec: Recognized | None = None) -> str | None:

@@ -27,6 +27,7 @@ class Format(str, Enum):
     markdown = "markdown"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 def _version(value: bool) -> None:
@@ -47,6 +48,7 @@ def summarize_command(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     lang: Annotated[Lang, typer.Option("--lang", help="Labels and known values in Arabic or English (JSON and YAML always carry both).")] = Lang.ar,
     explain: Annotated[bool, typer.Option("--explain", help="Show the sentence and words behind every field.")] = False,
+    bom: Annotated[Optional[bool], typer.Option("--bom/--no-bom", help="CSV: start with a UTF-8 byte order mark, which Excel needs to read Arabic [default: only when writing to a file].", show_default=False)] = None,
     lexicon_files: Annotated[Optional[list[str]], typer.Option("--lexicon", help="A YAML file that adds to or overrides the built-in lexicons (repeatable).", metavar="FILE")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
@@ -74,7 +76,7 @@ def summarize_command(
     results = summarize_documents(iter_documents(paths, jsonl_field=jsonl_field, stdin=stdin),
                                   options=options, jobs=jobs)
     try:
-        status = _write(results, fmt, lang.value)
+        status = _write(results, fmt, lang.value, bom=_wants_bom() if bom is None else bom)
     except BrokenPipeError:  # click would exit 1 ("no meeting found"); a closed pipe is an error
         _silence_stdout()
         status = EXIT_ERROR
@@ -135,10 +137,23 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_ERROR)
 
 
-def _write(results, fmt: Format, lang: str = "ar") -> int:
+def _wants_bom() -> bool:
+    """A byte order mark when the CSV goes to a file (to be opened in a spreadsheet), not on a
+    pipe or a terminal, where the next program expects plain UTF-8."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor
+        return False
+
+
+def _write(results, fmt: Format, lang: str = "ar", *, bom: bool = False) -> int:
     """Print each result as it comes; errors go to stderr. Returns the exit status."""
     from meetsum import render
 
+    if fmt is Format.csv:
+        _out(("\ufeff" if bom else "") + render.csv_header(lang=lang))
     found = errors = False
     writer = _JsonArrayWriter() if fmt is Format.json else None
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -163,8 +178,8 @@ def _write(results, fmt: Format, lang: str = "ar") -> int:
                 _out(render.render_table(record, color=color, width=_width(), lang=lang))
             else:
                 renderer = {Format.yaml: render.render_yaml, Format.markdown: render.render_markdown,
-                            Format.jsonl: render.render_jsonl}[fmt]
-                _out(renderer(record, lang=lang) + ("" if fmt is Format.yaml else "\n"))
+                            Format.jsonl: render.render_jsonl, Format.csv: render.render_csv}[fmt]
+                _out(renderer(record, lang=lang) + ("" if fmt in (Format.yaml, Format.csv) else "\n"))
             if progress:
                 progress.advance(found=result.meeting_detected)
     finally:

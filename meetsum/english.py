@@ -30,6 +30,7 @@ import yaml
 
 from meetsum.lexicon import Lexicon, LexiconError, check_form
 from meetsum.officeholders import Holder, OfficeHolders
+from meetsum.statements import is_collective, speaker_label, speaker_label_en
 from meetsum.text import analyze, match_key
 
 __all__ = ["English", "add_english", "english_role", "romanize"]
@@ -647,6 +648,7 @@ class English:
             for alias in (person.get("name"), *_list(person.get("aliases"))):
                 if isinstance(alias, str):
                     names.setdefault(alias, name_en)
+            self._add_speaker(names, person)
         venue = meeting.get("venue")
         if isinstance(venue, dict):
             venue["city_en"] = self._proper(venue.get("city"), ("city", "country"))
@@ -658,6 +660,15 @@ class English:
                 statement["speaker_en"] = names[speaker]
             else:
                 statement["speaker_en"] = self.person(speaker, day)[0]
+
+    def _add_speaker(self, names: dict[str, str | None], person: Mapping[str, Any]) -> None:
+        """The English of the party as a statement names it ("وفد حماس" -> "Hamas delegation")."""
+        fields = [person.get(key) if isinstance(person.get(key), str) else None for key in ("name", "role", "affiliation")]
+        label = speaker_label(*fields, self.lexicon)
+        if label and not fields[0]:
+            names.setdefault(label, speaker_label_en(
+                person.get("name_en"), person.get("role_en"), person.get("affiliation_en"),
+                is_collective(fields[1], self.lexicon)))
 
     def _mention(self, mention: Mapping[str, Any], day: date | None) -> str | None:
         text, kind = mention.get("text"), mention.get("kind")

@@ -16,9 +16,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["FORMATS", "LANGS", "render_json", "render_jsonl", "render_yaml", "render_markdown", "render_table", "safe_text"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "LANGS", "csv_header", "render_csv", "render_json", "render_jsonl", "render_yaml", "render_markdown", "render_table", "safe_text"]
 
-FORMATS = ("table", "yaml", "markdown", "json", "jsonl")
+FORMATS = ("table", "yaml", "markdown", "json", "jsonl", "csv")
 LANGS = ("ar", "en")
 
 # C0 and C1 controls (ESC starts terminal sequences) and the bidi overrides and isolates
@@ -94,6 +94,60 @@ def render_yaml(record: Mapping[str, Any], *, lang: str = "ar") -> str:
         return yaml.dump(dict(record), **options)
     except UnicodeEncodeError:  # a lone surrogate (libyaml refuses it): rare, so checked only now
         return yaml.dump(_without_surrogates(record), **options)
+
+
+# --------------------------------------------------------------------------- CSV
+
+CSV_COLUMNS = ("article", "title", "published", "meeting", "status", "kind", "date", "city", "country",
+               "place", "name", "role", "affiliation")
+_CSV_ENGLISH = ("city_en", "country_en", "place_en", "name_en", "role_en", "affiliation_en")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_columns(lang: str = "ar") -> tuple[str, ...]:
+    _check_lang(lang)
+    return CSV_COLUMNS + (_CSV_ENGLISH if lang == "en" else ())
+
+
+def csv_header(*, lang: str = "ar") -> str:
+    """The header row of :func:`render_csv`."""
+    return _csv_lines([list(csv_columns(lang))])
+
+
+def render_csv(record: Mapping[str, Any], *, lang: str = "ar") -> str:
+    """One row per participant per meeting (no header; none for an article with no meeting):
+    the article, its meeting's facts and the participant, English columns with ``lang="en"``."""
+    columns = csv_columns(lang)
+    if not record.get("meeting_detected"):
+        return ""
+    article = {"article": record.get("id") or record.get("source"), "title": record.get("title"),
+               "published": record.get("published")}
+    rows = []
+    for number, meeting in enumerate(record.get("meetings") or [record], 1):
+        venue = meeting.get("venue") or {}
+        facts = {**article, "meeting": number, "status": meeting.get("status"), "kind": meeting.get("kind"),
+                 "date": meeting.get("date"), **{key: venue.get(key) for key in ("city", "country", "place",
+                                                                                   "city_en", "country_en", "place_en")}}
+        for person in meeting.get("participants") or []:
+            row = {**facts, **{key: person.get(key) for key in ("name", "role", "affiliation",
+                                                                  "name_en", "role_en", "affiliation_en")}}
+            rows.append([_csv_cell(row.get(column)) for column in columns])
+    return _csv_lines(rows)
+
+
+def _csv_cell(value: Any) -> str:
+    text = "" if value is None else safe_text(value)  # line breaks stay: the writer quotes them
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _csv_lines(rows: list[list[Any]]) -> str:
+    import csv
+    from io import StringIO
+
+    buffer = StringIO()
+    csv.writer(buffer).writerows(rows)  # quotes cells with commas, quotes and line breaks; CRLF rows (RFC 4180)
+    return buffer.getvalue()
 
 
 def _cell(value: Any) -> str:

@@ -6,6 +6,8 @@ assertions rely only on whether a meeting is detected, never on the extracted de
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -97,6 +99,9 @@ def test_every_format_on_one_file(runner, articles, fmt):
     elif fmt == "markdown":
         assert out.startswith("# ")
         assert "| Name | Role | Affiliation |" in out
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert rows and {row["article"] for row in rows} == {articles["meeting"]}
     else:
         assert "Meeting" in out and "Participants" in out
         assert not ANSI.search(out)

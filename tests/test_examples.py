@@ -34,3 +34,7 @@ def test_the_examples_cover_the_kinds_of_report():
     assert summaries["virtual-meeting"]["kind"] == "virtual"
     assert summaries["planned-meeting"]["status"] == "planned"
     assert len(summaries["summit"]["participants"]) >= 4
+    joint = summaries["joint-talks"]
+    assert [[p["name"] or p["role"] for p in m["participants"]] for m in joint["meetings"]] == [
+        ["وفد", "بدر عبد العاطي"], ["وفد", "فيصل بن فرحان"]]
+    assert {s["speaker"] for s in joint["statements"]} >= {"وفد الاتحاد الأفريقي"}

@@ -15,6 +15,8 @@ Every article text below was written for these tests (no real news report).
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import json
 import os
 import re
@@ -193,6 +195,8 @@ def test_empty_and_blank_files_give_a_valid_no_meeting_record(runner, tmp_path, 
         record = yaml.safe_load(result.stdout) if fmt == "yaml" else json.loads(result.stdout)
         assert record["source"] == path and record["meeting_detected"] is False
         assert record["participants"] == [] and record["title"] is None
+    elif fmt == "csv":
+        assert list(csv.DictReader(io.StringIO(result.stdout))) == []  # the header row only
     else:
         assert "no meeting found" in result.stdout
 
@@ -398,6 +402,9 @@ def test_undecodable_file_names_and_lone_surrogates_still_give_utf8(runner, tmp_
     result = run(runner, "-f", fmt, "--jsonl", "text", path)
     assert result.exit_code == 0, repr(result.exception)
     out = result.stdout_bytes.decode("utf-8")  # strict: valid UTF-8
+    if fmt == "csv":  # the article column holds the record's id, when it has one
+        assert [row["article"] for row in csv.DictReader(io.StringIO(out))][0] == "r-\ufffd"
+        return
     assert "bad\ufffdname.jsonl" in out
     if fmt in ("json", "jsonl", "yaml"):
         record = yaml.safe_load(out) if fmt == "yaml" else json.loads(out)
