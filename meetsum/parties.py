@@ -36,7 +36,7 @@ def find_parties(rec: Recognized, lexicon: Lexicon) -> list[Party]:
     for person in rec.people:
         party = _find_party(rec, person, index)
         if party is None:
-            if not (_can_be_party(person) or _office_at_meeting_word(rec, person)):
+            if not _can_be_party(person):
                 continue
             party = Party(_name_span(person), person.title, _affiliation(person), order=len(parties))
             parties.append(party)
@@ -316,40 +316,8 @@ def _fold_unnamed(rec: Recognized, parties: list[Party]) -> list[Party]:
                 target = next((p for p in named if _same_role(rec, p.title, party.title)), named[0])
                 target.mentions.extend(party.mentions)
                 continue
-        if party.name is None and party.affiliation is None and party.title is not None and not party.title.collective:
-            holders = [p for p in parties if p.name and _role_key(rec, p.title) == _role_key(rec, party.title)]
-            if len(holders) == 1:  # "رئيس الجمهورية يلتقي ..." then "رئيس الجمهورية الباجي قايد السبسي"
-                holders[0].mentions.extend(party.mentions)
-                continue
         kept.append(party)
     return kept
-
-
-def _office_at_meeting_word(rec: Recognized, person: Person) -> bool:
-    """An office with no name and no state right before or after a verb or noun of meeting
-    ("رئيس مجلس الشيوخ يستقبل ..."، "التقى محافظ الهيئة العامة ..."): a party all the same."""
-    title = person.title
-    if title is None or person.has_name or title.collective or title.role_end <= title.role_start:
-        return False
-    first = rec.matches.get(title.role_start)
-    if first is None or not (first.has("office") or first.has("modifier")):
-        return False  # "قدراتهما القيادية": an adjective, not an office
-    after = rec.matches.get(person.end)
-    if after is not None and _meets(after):
-        return True
-    index = person.start - 1
-    while index >= 0 and index not in rec.matches and rec.doc.tokens[index].sentence == rec.doc.tokens[person.start].sentence:
-        index -= 1  # the match a previous word belongs to
-    before = rec.matches.get(index)
-    return (before is not None and before.end == person.start and _meets(before)
-            and rec.doc.tokens[index].sentence == rec.doc.tokens[person.start].sentence)
-
-
-_MEETS = frozenset({"receive", "meet", "convene", "discuss_with", "counterpart"})  # not أجرى (surgery), زيارة, قمة
-
-
-def _meets(match) -> bool:
-    return bool(set(match.keys("cue.meeting")) & _MEETS) or match.has("cue.call")
 
 
 def _absorb(party: Party, person: Person, doc: Document) -> None:
