@@ -150,6 +150,7 @@ class Lexicon:
     # look-up tries the few phrases that can match rather than all that share a first word
     by_two_words: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = (
         field(init=False, repr=False, compare=False))
+    given_keys: frozenset[str] = field(init=False, repr=False, compare=False)  # keys that may be a given name
 
     def __post_init__(self) -> None:
         grouped: dict[tuple[str, str], list] = {}
@@ -157,6 +158,7 @@ class Lexicon:
             for entry in entries:
                 grouped.setdefault((first, entry[0][0] if entry[0] else ""), []).append(entry)
         object.__setattr__(self, "by_two_words", {key: tuple(entries) for key, entries in grouped.items()})
+        object.__setattr__(self, "given_keys", frozenset(key for key, classes in self.words.items() if "given" in classes))
 
     def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
         """The longest phrase starting at ``tokens[index]``, clitics allowed before it."""
@@ -269,6 +271,21 @@ _KEY_OF = attrgetter("key")
 
 
 _last_forms: list = [None, []]  # the last document's tokens (a tuple) and their forms
+_last_keys: list = [None, []]  # the last document's tokens (a tuple) and their keys
+
+
+def document_keys(tokens: Sequence[Token]) -> Sequence[str]:
+    """Each token's key; the scans of one document share the list."""
+    if not isinstance(tokens, tuple):
+        return list(map(_KEY_OF, tokens))
+    if _last_keys[0] is not tokens:
+        _last_keys[:] = [tokens, list(map(_KEY_OF, tokens))]
+    return _last_keys[1]
+
+
+def tokens_with_key_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> list[int]:
+    """Indices of the tokens whose own key is in ``keys`` (a scan in C)."""
+    return list(compress(range(len(tokens)), map(keys.__contains__, document_keys(tokens))))
 
 
 def token_keys(tokens: Sequence[Token]) -> Sequence[tuple[str, ...]]:
@@ -277,7 +294,7 @@ def token_keys(tokens: Sequence[Token]) -> Sequence[tuple[str, ...]]:
     if not isinstance(tokens, tuple):
         return list(map(variant_keys, map(_KEY_OF, tokens)))
     if _last_forms[0] is not tokens:
-        _last_forms[:] = [tokens, list(map(variant_keys, map(_KEY_OF, tokens)))]
+        _last_forms[:] = [tokens, list(map(variant_keys, document_keys(tokens)))]
     return _last_forms[1]
 
 

@@ -13,7 +13,7 @@ from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from meetsum.lexicon import Lexicon, Match, token_keys
+from meetsum.lexicon import Lexicon, Match, document_keys, token_keys, tokens_with_key_in
 from meetsum.text import Document, Token
 
 __all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
@@ -109,6 +109,8 @@ def _entities(matches: dict[int, Match]) -> list[Entity]:
     """One entity per kind a phrase can name: سنغافورة is a state and a city."""
     found = []
     for match in matches.values():
+        if match.kinds.isdisjoint(_ENTITY_SENSES):  # most matches are cues and titles
+            continue
         kinds: set[str] = set()
         for sense in match.senses:
             kind, _, via = sense.kind.partition("_")
@@ -116,6 +118,9 @@ def _entities(matches: dict[int, Match]) -> list[Entity]:
                 kinds.add(kind)
                 found.append(Entity(kind, sense.key, match.start, match.end, via or "name"))
     return found
+
+
+_ENTITY_SENSES = frozenset({"country", "country_nisba", "city", "organization", "organization_nisba"})
 
 
 def entity_of(match: Match | None, *, nisba: bool) -> Entity | None:
@@ -136,21 +141,19 @@ def entity_of(match: Match | None, *, nisba: bool) -> Entity | None:
 def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon) -> list[Title]:
     titles: list[Title] = []
     index = 0
-    while index < len(tokens):
-        match = matches.get(index)
-        opens = match is not None and not match.kinds.isdisjoint(_TITLE_OPENERS)
-        title = parse_title(tokens, matches, lexicon, index) if opens else None
+    for start in sorted(start for start, match in matches.items() if not match.kinds.isdisjoint(_TITLE_OPENERS)):
+        if start < index:  # inside the previous title
+            continue
+        title = parse_title(tokens, matches, lexicon, start)
         if title:
             titles.append(_joined(tokens, matches, lexicon, titles, title))
             if titles[-1] is not title:
                 del titles[-2]
             index = title.end
-        else:
-            index += 1
     return titles
 
 
-_TITLE_OPENERS = ("honorific", "modifier", "office", "collective", "cue.meeting")  # what parse_title starts with
+_TITLE_OPENERS = frozenset({"honorific", "modifier", "office", "collective", "cue.meeting"})  # what parse_title starts with
 
 
 def _joined(
@@ -324,7 +327,7 @@ def _people(
     title_at = {title.start: title for title in titles}
     covered: set[int] = set()
     recurring = _recurring_keys(tokens)
-    named_for = {m.end for m in matches.values() if m.has("cue.named_for")}  # مركز الملك سلمان للإغاثة
+    named_for = {m.end for m in matches.values() if "cue.named_for" in m.kinds}  # مركز الملك سلمان للإغاثة
     for title in titles:
         if title.start in named_for:
             covered.update(range(title.start, _name_end(tokens, matches, lexicon, title.end, trusted=True,
@@ -336,10 +339,10 @@ def _people(
         else:
             people.append(Person(title.start, title.end, None, None, title))
         covered.update(range(title.start, max(name_end, title.end)))
-    inside = {i for m in matches.values() for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
-    honorific_ends = {m.end for m in matches.values() if m.has("honorific")}
-    words, index = lexicon.words, 0
-    for start in sorted(honorific_ends | {i for i, token in enumerate(tokens) if "given" in words.get(token.key, ())}):
+    inside = {i for m in matches.values() if m.end - m.start > 1 for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
+    honorific_ends = {m.end for m in matches.values() if "honorific" in m.kinds}
+    index = 0
+    for start in sorted(honorific_ends.union(tokens_with_key_in(tokens, lexicon.given_keys))):
         after_honorific = start in honorific_ends
         if start < index or start >= len(tokens) or start in covered or start in title_at or start in inside or not (
                 after_honorific or _is_given(tokens[start], lexicon)):
@@ -350,7 +353,7 @@ def _people(
             covered.update(range(start, name_end))
             index = name_end
     for match in matches.values():  # notable people, and names the corpus gave a title, without one here
-        if _names_person(match) and not covered & set(range(match.start, match.end)):
+        if not match.kinds.isdisjoint(_PERSON_SENSES) and covered.isdisjoint(range(match.start, match.end)):
             people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
     people = _names_before_commas(tokens, matches, lexicon, people)
     return _titles_after_names(tokens, matches, sorted(people, key=lambda person: person.start))
@@ -496,8 +499,7 @@ class _KeyCounts:
 
 def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
     counts = Counter(chain.from_iterable(token_keys(tokens)))
-    return _KeyCounts(frozenset(key for key, count in counts.items() if count > 1),
-                      frozenset(token.key for token in tokens))
+    return _KeyCounts(frozenset(key for key, count in counts.items() if count > 1), frozenset(document_keys(tokens)))
 
 
 def _trusted(title: Title, name_start: int) -> bool:
@@ -542,9 +544,12 @@ def _next_known_person(matches: dict[int, Match], start: int, index: int) -> boo
         (m := matches.get(i)) is not None and _names_person(m) and m.end == index for i in range(start, index))
 
 
+_PERSON_SENSES = frozenset({"person", "known"})
+
+
 def _names_person(match: Match) -> bool:
     """A notable office holder ("person") or a name the corpus saw after a title ("known")."""
-    return match.has("person") or match.has("known")
+    return not match.kinds.isdisjoint(_PERSON_SENSES)
 
 
 def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
