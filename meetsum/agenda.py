@@ -54,7 +54,7 @@ def agenda_items(
     for sentence in sorted(about):
         meeting_end = None
         for match in rec.sentence_matches(sentence):
-            if any(match.has(kind) for kind in MEETING_CUES):
+            if match.has_any(MEETING_CUES):
                 meeting_end = match.end
             # "محادثات مباشرة حول"، "لقاء مع X حول": a topic word right after a meeting word and
             # its parties says what the meeting is about
@@ -146,7 +146,7 @@ def _joiner_after_aside(rec: Recognized, end: int) -> int | None:
     for index in range(end + 1, len(tokens)):
         match = rec.matches.get(index)
         if tokens[index].sentence != tokens[end].sentence or tokens[index].key in _SENTENCE_PUNCTUATION or (
-                match and any(match.has(kind) for kind in ("cue.statement", "cue.agenda_end", *MEETING_CUES))):
+                match and match.has_any(("cue.statement", "cue.agenda_end", *MEETING_CUES))):
             return None
         if match and match.has("cue.agenda_join"):
             return match.end
@@ -188,7 +188,7 @@ def _purposes(rec: Recognized, sentences: list[int], skippable: set[int]) -> lis
         seen_meeting = False
         for index in sentence_tokens(rec, sentence):
             match = rec.matches.get(index)
-            if match is not None and any(match.has(kind) for kind in MEETING_CUES):
+            if match is not None and match.has_any(MEETING_CUES):
                 seen_meeting = True
                 continue
             if not seen_meeting or index in skippable:
@@ -279,7 +279,7 @@ def _phrase_end(rec: Recognized, begin: int) -> int:
     while index < len(tokens) and tokens[index].sentence == tokens[begin].sentence:
         match = rec.matches.get(index)
         enders = ("cue.statement", "cue.agenda_end")
-        if index > begin and match and (any(match.has(kind) for kind in enders) or _introduces_topic(match)):
+        if index > begin and match and (match.has_any(enders) or _introduces_topic(match)):
             break
         if tokens[index].key in _SENTENCE_PUNCTUATION or _meeting_after_during(rec, index) is not None:
             break
@@ -292,7 +292,7 @@ def _meeting_after_during(rec: Recognized, index: int) -> Match | None:
     was discussed, not what."""
     here = rec.matches.get(index)
     after = rec.matches.get(here.end) if here is not None and here.has("cue.during") else None
-    return after if after is not None and any(after.has(kind) for kind in MEETING_CUES) else None
+    return after if after is not None and after.has_any(MEETING_CUES) else None
 
 
 def _split_items(rec: Recognized, begin: int, end: int, cut: int = 0) -> list[AgendaItem]:
@@ -345,7 +345,7 @@ def _is_topic(rec: Recognized, start: int, end: int) -> bool:
     """Not a clause ("أضاف البيان") nor mostly the person it opens with ("دميتري ميدفيديف");
     "موقف قائد الجيش عبد الفتاح البرهان من المبادرات" is a topic."""
     first = rec.matches.get(start)
-    if first is not None and (any(first.has(kind) for kind in ("cue.statement", "cue.meeting", "cue.call"))
+    if first is not None and (first.has_any(("cue.statement", "cue.meeting", "cue.call"))
                               or "participle" in first.keys("cue.agenda_end")):
         return False  # "معبرا عن تقديره ...": what a party said, not a topic
     opening = rec.person_at.get(start)

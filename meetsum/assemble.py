@@ -137,7 +137,7 @@ def _implied_subject(rec: Recognized, mentions: dict[int, list[tuple[int, Party]
     """A sentence that opens with a verb of meeting and names only whom it met ("كما التقى
     بأقارب الضحايا") has the last person named just before as its subject."""
     matches = rec.sentence_matches(sentence)
-    first = next((m for m in matches if any(m.has(kind) for kind in MEETING_CUES)), None)
+    first = next((m for m in matches if m.has_any(MEETING_CUES)), None)
     if first is None or not set(first.keys("cue.meeting")) & _MEETING_VERBS:
         return []
     opening = range(sentence_tokens(rec, sentence).start, first.start)
@@ -216,7 +216,7 @@ def _said_after(rec: Recognized, sentence: int) -> int:
     party said; who is named there is talked about."""
     met = False
     for match in rec.sentence_matches(sentence):
-        if any(match.has(kind) for kind in (*MEETING_CUES, "cue.discussion")):
+        if match.has_any((*MEETING_CUES, "cue.discussion")):
             met = True
         elif met and "participle" in match.keys("cue.agenda_end"):
             return match.start
@@ -233,7 +233,7 @@ def _meeting_resumes(rec: Recognized, sentence: int, agenda_start: int) -> int:
     for match in rec.sentence_matches(sentence):
         if match.start <= agenda_start:
             continue
-        if any(match.has(kind) for kind in MEETING_CUES):
+        if match.has_any(MEETING_CUES):
             met_end = match.end
         elif met_end is not None and (match.has("cue.with") or (
                 match.has("cue.between") and match.start - met_end <= _RESUME_REACH)):
@@ -253,11 +253,11 @@ def _between_span(rec: Recognized, sentence: int) -> range | None:
     matches = rec.sentence_matches(sentence)
     meeting_end = None
     for position, match in enumerate(matches):
-        if any(match.has(kind) for kind in MEETING_CUES):
+        if match.has_any(MEETING_CUES):
             meeting_end = match.end
         elif (match.has("cue.between") and meeting_end is not None and match.start - meeting_end <= BETWEEN_REACH
               and "between" in match.keys("cue.between")):
-            end = next((m.start for m in matches[position + 1:] if any(m.has(k) for k in _CLAUSE_CUES)),
+            end = next((m.start for m in matches[position + 1:] if m.has_any(_CLAUSE_CUES)),
                        rec.doc.sentence_tokens(sentence).stop)
             return range(match.end, end)
     return None
@@ -279,7 +279,7 @@ def _reporting_only(rec: Recognized, sentence: int) -> set[int]:
     that = next((m.start for m in matches if m.start >= said.end and "bare" in m.keys("cue.that")), None)
     if that is None:
         return set()
-    cues = [m for m in matches if any(m.has(kind) for kind in MEETING_CUES)]
+    cues = [m for m in matches if m.has_any(MEETING_CUES)]
     if any(m.start < that for m in cues) or any(_possessed(tokens[m.end - 1]) for m in cues):
         return set()
     return set(range(said.end, that))
@@ -334,7 +334,7 @@ def _agenda_boundary(rec: Recognized, sentence: int) -> int:
     has_with = any(m.has("cue.with") for m in matches)
     seen_party, after_discussion = False, False
     for match in matches:
-        if any(match.has(kind) for kind in MEETING_CUES) or match.has("office"):
+        if match.has_any(MEETING_CUES) or match.has("office"):
             seen_party = True
         elif match.has("collective"):
             if after_discussion and not has_with:

@@ -130,6 +130,9 @@ class Match:
     def has(self, kind: str) -> bool:
         return kind in self.kinds
 
+    def has_any(self, kinds: Iterable[str]) -> bool:
+        return not self.kinds.isdisjoint(kinds)
+
     def keys(self, kind: str) -> list[str]:
         return [sense.key for sense in self.senses if sense.kind == kind]
 

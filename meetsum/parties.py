@@ -70,7 +70,7 @@ def _named_bodies(rec: Recognized, parties: list[Party]) -> list[Party]:
     for sentence in meeting_sentences(rec):
         meeting_end = -BETWEEN_REACH - 1
         for match in rec.sentence_matches(sentence):
-            if any(match.has(kind) for kind in MEETING_CUES):
+            if match.has_any(MEETING_CUES):
                 meeting_end = match.end
                 if not set(match.keys("cue.meeting")) & _NAMING_CUES:  # "زيارة كندا", "قمة مجموعة السبع"
                     chosen.update((e.start, e) for e in _entity_list(rec, entity_at, match.end, sentence)[:1])
@@ -102,7 +102,7 @@ def _described_groups(rec: Recognized) -> list[Party]:
                 if end == match.end:
                     continue  # "بمشاركة ممثلي روسيا": the states that follow are the parties
                 found.append(Party(None, None, Entity("body", "", match.start, end, "group"), [(match.start, end)]))
-            elif any(match.has(kind) for kind in _GROUP_ENDS):
+            elif match.has_any(_GROUP_ENDS):
                 listing = False
     return found
 
@@ -150,7 +150,7 @@ def _met_described(rec: Recognized, parties: list[Party]) -> list[Party]:
     found = []
     for sentence in meeting_sentences(rec):
         for match in rec.sentence_matches(sentence):
-            if not any(match.has(kind) for kind in MEETING_CUES):
+            if not match.has_any(MEETING_CUES):
                 continue
             start, via = _object_start(rec, match, taken)
             if start is None:
@@ -182,7 +182,7 @@ def _object_start(rec: Recognized, cue, taken: set[int]) -> tuple[int | None, st
             return match.end, "described"
         elif match is not None and match.has("cue.quantity") and match.skip and tokens[index].key.startswith("ب"):
             return index, "described"
-        elif match is not None and any(match.has(kind) for kind in _OBJECT_GAP):
+        elif match is not None and match.has_any(_OBJECT_GAP):
             index = match.end
         elif match is None and _with_b(rec, tokens[index]) and not _holds_only(cue):
             return index, "described_b"

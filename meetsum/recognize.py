@@ -109,7 +109,7 @@ def _entities(matches: dict[int, Match]) -> list[Entity]:
     """One entity per kind a phrase can name: سنغافورة is a state and a city."""
     found = []
     for match in matches.values():
-        if match.kinds.isdisjoint(_ENTITY_SENSES):  # most matches are cues and titles
+        if not match.has_any(_ENTITY_SENSES):  # most matches are cues and titles
             continue
         kinds: set[str] = set()
         for sense in match.senses:
@@ -141,7 +141,7 @@ def entity_of(match: Match | None, *, nisba: bool) -> Entity | None:
 def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon) -> list[Title]:
     titles: list[Title] = []
     index = 0
-    for start in sorted(start for start, match in matches.items() if not match.kinds.isdisjoint(_TITLE_OPENERS)):
+    for start in sorted(start for start, match in matches.items() if match.has_any(_TITLE_OPENERS)):
         if start < index:  # inside the previous title
             continue
         title = parse_title(tokens, matches, lexicon, start)
@@ -294,7 +294,7 @@ def _office_country(match: Match, lexicon: Lexicon) -> Entity | None:
 
 
 def _skip(matches: dict[int, Match], index: int, *kinds: str) -> int:
-    while (match := matches.get(index)) and not match.kinds.isdisjoint(kinds):
+    while (match := matches.get(index)) and match.has_any(kinds):
         index = match.end
     return index
 
@@ -353,7 +353,7 @@ def _people(
             covered.update(range(start, name_end))
             index = name_end
     for match in matches.values():  # notable people, and names the corpus gave a title, without one here
-        if not match.kinds.isdisjoint(_PERSON_SENSES) and covered.isdisjoint(range(match.start, match.end)):
+        if match.has_any(_PERSON_SENSES) and covered.isdisjoint(range(match.start, match.end)):
             people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
     people = _names_before_commas(tokens, matches, lexicon, people)
     return _titles_after_names(tokens, matches, sorted(people, key=lambda person: person.start))
@@ -549,7 +549,7 @@ _PERSON_SENSES = frozenset({"person", "known"})
 
 def _names_person(match: Match) -> bool:
     """A notable office holder ("person") or a name the corpus saw after a title ("known")."""
-    return not match.kinds.isdisjoint(_PERSON_SENSES)
+    return match.has_any(_PERSON_SENSES)
 
 
 def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:

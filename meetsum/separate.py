@@ -81,7 +81,7 @@ def _told_apart(rec: Recognized, lead: int, guests: list[Party], mentions: Menti
         if len(named) != 1:
             continue
         matches = rec.sentence_matches(sentence)
-        if any(any(meeting.has(kind) for kind in MEETING_CUES) and after.has("cue.with") and after.start == meeting.end
+        if any(meeting.has_any(MEETING_CUES) and after.has("cue.with") and after.start == meeting.end
                for meeting, after in zip(matches, matches[1:])):
             apart.add(id(named[0]))
     return len(apart) == len(guests)

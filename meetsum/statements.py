@@ -111,7 +111,7 @@ def _about_the_meeting(rec: Recognized, start: int) -> bool:
     if not function_word(rec.lexicon, rec.doc.tokens[start]) or (first is not None and first.has("cue.that")):
         return False
     match = rec.matches.get(start + 1)
-    return match is not None and any(match.has(kind) for kind in MEETING_CUES)
+    return match is not None and match.has_any(MEETING_CUES)
 
 
 def _after_frame(rec: Recognized, start: int, end: int) -> int:

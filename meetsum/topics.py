@@ -116,7 +116,7 @@ def _joins(rec: Recognized, index: int) -> bool:
     token, match = rec.doc.tokens[index], rec.matches.get(index)
     if match is not None and match.has("cue.relative"):
         return True
-    if match is not None and any(match.has(kind) for kind in _NAMED):
+    if match is not None and match.has_any(_NAMED):
         return False
     key = token.key
     if key == "و":

@@ -128,7 +128,7 @@ def _place_end(rec: Recognized, head: Match) -> int:
         token, match = tokens[index], rec.matches.get(index)
         if not token.key.isalpha() or rec.lexicon.token_classes(token) & {"function", "time", "given"}:
             break  # a given name starts the person the building belongs to: "مكتب رئاسة الجمهورية محمد مارم"
-        if match is not None and any(match.has(kind) for kind in ("city", "office", "relative_day", "weekday", "cue.meeting")):
+        if match is not None and match.has_any(("city", "office", "relative_day", "weekday", "cue.meeting")):
             break
         index += 1
     return index
