@@ -154,6 +154,9 @@ class Lexicon:
     by_two_words: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = (
         field(init=False, repr=False, compare=False))
     given_keys: frozenset[str] = field(init=False, repr=False, compare=False)  # keys that may be a given name
+    # every key one of whose forms without clitics starts a phrase (والرئيس، للرئيس): the phrase
+    # scan is then one set test per token
+    phrase_openers: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         grouped: dict[tuple[str, str], list] = {}
@@ -162,6 +165,7 @@ class Lexicon:
                 grouped.setdefault((first, entry[0][0] if entry[0] else ""), []).append(entry)
         object.__setattr__(self, "by_two_words", {key: tuple(entries) for key, entries in grouped.items()})
         object.__setattr__(self, "given_keys", frozenset(key for key, classes in self.words.items() if "given" in classes))
+        object.__setattr__(self, "phrase_openers", _with_clitics(self.phrases.keys()))
 
     def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
         """The longest phrase starting at ``tokens[index]``, clitics allowed before it."""
@@ -189,7 +193,7 @@ class Lexicon:
     def find_all(self, tokens: Sequence[Token]) -> list[Match]:
         """Every longest phrase match, scanning left to right without overlaps."""
         found, index = [], 0
-        for start in tokens_with_forms_in(tokens, self.phrases.keys()):
+        for start in tokens_with_key_in(tokens, self.phrase_openers):
             if start < index:  # inside the previous match
                 continue
             match = self.match_at(tokens, start)
@@ -271,6 +275,22 @@ def variant_keys(key: str) -> tuple[str, ...]:
 
 
 _KEY_OF = attrgetter("key")
+
+
+def _with_clitics(keys: Iterable[str]) -> frozenset[str]:
+    """Every key that :func:`token_variants` maps to one of ``keys`` (its inverse): the key
+    itself, after a conjunction, after a preposition, after both, and للـ for the article."""
+    found = set()
+    for key in keys:
+        found.add(key)
+        if len(key) < 2:
+            continue
+        forms = [key, *(preposition + key for preposition in _PREPOSITIONS)]
+        if len(key) > 2 and key.startswith("ال"):
+            forms.append("ل" + key[1:])  # للرئيس = ل + الرئيس
+        found.update(forms[1:])
+        found.update(conjunction + form for form in forms for conjunction in _CLITICS)
+    return frozenset(found)
 
 
 _last_forms: list = [None, []]  # the last document's tokens (a tuple) and their forms

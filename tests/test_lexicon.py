@@ -235,3 +235,18 @@ def test_a_curated_given_name_wins_over_the_word_class_table(lexicon):
     assert with_table.ends_name(match_key("يواصل"))
     assert not with_table.ends_name(match_key("سعيد"))
 
+
+
+def test_phrase_openers_are_exactly_the_keys_whose_clitic_free_forms_open_a_phrase():
+    from itertools import product
+
+    from meetsum.lexicon import _CLITIC_LETTERS, _with_clitics, variant_keys
+
+    openers = {"الرئيس", "لقاء", "وزير", "اب", "ا"}
+    found = _with_clitics(openers)
+    prefixes = ["", *_CLITIC_LETTERS, *("".join(pair) for pair in product(_CLITIC_LETTERS, repeat=2))]
+    stems = [*openers, "لرئيس", "رئيس", "قاء", "زير", "ب"]
+    for prefix, stem in product(prefixes, stems):
+        key = prefix + stem
+        assert (key in found) == (not openers.isdisjoint(variant_keys(key))), key
+    assert {"للرئيس", "والرئيس", "وللقاء", "فبوزير"} <= found
