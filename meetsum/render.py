@@ -168,6 +168,28 @@ def _status_line(record: Mapping[str, Any]) -> str:
     return f"{record.get('status')}, {record.get('kind')}"
 
 
+def _meeting_lines(record: Mapping[str, Any], lang: str) -> list[str]:
+    """One line per meeting when the article tells several apart: who met, and where and
+    when if known (the top-level fields hold their union)."""
+    meetings = record.get("meetings") or []
+    if len(meetings) < 2:
+        return []
+    lines = []
+    for meeting in meetings:
+        people = " · ".join(safe_text(_party_label(p, lang)) for p in meeting.get("participants") or [])
+        place = [_venue_line(meeting.get("venue"), lang), safe_text(meeting.get("date") or "—")]
+        lines.append(people + "".join(f" — {fact}" for fact in place if fact != "—"))
+    return lines
+
+
+def _party_label(participant: Mapping[str, Any], lang: str) -> str:
+    """The name, else the role and whom it stands for: "وفد حماس", "Delegation (Hamas)"."""
+    name, role, affiliation = (_field(participant, key, lang) for key in ("name", "role", "affiliation"))
+    if name or not (role and affiliation):
+        return name or role or affiliation or "—"
+    return f"{role} {affiliation}" if lang == "ar" else f"{role} ({affiliation})"
+
+
 def render_markdown(record: Mapping[str, Any], *, lang: str = "ar") -> str:
     """A heading, a participants table, venue and date lines, agenda and statements lists."""
     _check_lang(lang)
@@ -180,6 +202,7 @@ def render_markdown(record: Mapping[str, Any], *, lang: str = "ar") -> str:
             "| " + " | ".join(_cell(_field(p, key, lang)) for key in ("name", "role", "affiliation")) + " |"
             for p in record.get("participants", [])
         ]
+        lines += _markdown_list("Meetings", _meeting_lines(record, lang))
         lines += _markdown_list("Agenda", [item["text"] for item in record.get("agenda", [])])
         lines += _markdown_list(
             "Statements",
@@ -243,6 +266,7 @@ def render_table(record: Mapping[str, Any], *, color: bool, width: int | None = 
         for p in record["participants"]:
             people.add_row(*(Text(safe_text(_field(p, k, lang) or "—")) for k in ("name", "role", "affiliation")))
         parts.append(people)
+    parts += _rich_list("Meetings", _meeting_lines(record, lang))
     parts += _rich_list("Agenda", [safe_text(item["text"]) for item in record.get("agenda", [])])
     parts += _rich_list(
         "Statements",

@@ -200,6 +200,33 @@ def test_markdown_structure_of_a_meeting():
     assert "## Mentioned\n\n- الاتحاد الأوروبي" in out
 
 
+def _two_meetings() -> dict:
+    host, guest = make_record()["participants"]
+    delegation = {"name": None, "role": "وفد", "affiliation": "حماس", "role_en": "Delegation",
+                  "affiliation_en": "Hamas", "evidence": EV, "aliases": []}
+    first = {"participants": [host, guest], "venue": {"city": "القاهرة", "country": "مصر", "place": None},
+             "date": "2024-12-07"}
+    second = {"participants": [host, delegation], "venue": None, "date": None}
+    return make_record(meetings=[first, second])
+
+
+def test_markdown_and_table_list_each_meeting_the_article_tells_apart():
+    markdown = render_markdown(_two_meetings())
+    assert ("## Meetings\n\n- عبد الفتاح السيسي · جان نويل بارو — القاهرة، مصر — 2024-12-07\n"
+            "- عبد الفتاح السيسي · وفد حماس\n") in markdown
+    table = render_table(_two_meetings(), color=False, width=120)
+    assert "Meetings" in table and "• عبد الفتاح السيسي · وفد حماس" in table
+
+
+def test_one_meeting_gets_no_meetings_list():
+    assert "## Meetings" not in render_markdown(make_record())
+    assert "Meetings" not in render_table(make_record(), color=False)
+
+
+def test_markdown_names_an_unnamed_party_in_english_by_role_and_body():
+    assert "- عبد الفتاح السيسي · Delegation (Hamas)" in render_markdown(_two_meetings(), lang="en")
+
+
 def test_markdown_for_no_meeting():
     out = render_markdown(NO_MEETING)
     assert "- **Meeting:** no meeting found" in out
