@@ -27,7 +27,7 @@ from typing import Any, Callable, TypeVar
 import yaml
 
 from meetsum import text as text_module
-from meetsum.text import WORD_CACHE_SIZE, Token, match_key
+from meetsum.text import WORD_CACHE_SIZE, WORD_MEMO_SIZE, Token, WordMemo, match_key
 
 __all__ = [
     "City",
@@ -266,12 +266,15 @@ def token_variants(key: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def variant_keys(key: str) -> tuple[str, ...]:
-    """The forms of :func:`token_variants` alone."""
+def _variant_keys(key: str) -> tuple[str, ...]:
     if len(key) <= 2 or key[0] not in _CLITIC_LETTERS:
         return (key,)
     return tuple(form for _, form in token_variants(key))
+
+
+variant_keys = lru_cache(maxsize=WORD_CACHE_SIZE)(_variant_keys)
+variant_keys.__doc__ = """The forms of :func:`token_variants` alone."""
+_document_variant_keys = WordMemo(_variant_keys, WORD_MEMO_SIZE)
 
 
 _KEY_OF = attrgetter("key")
@@ -315,9 +318,9 @@ def token_keys(tokens: Sequence[Token]) -> Sequence[tuple[str, ...]]:
     """Each token's forms with and without clitics (:func:`variant_keys`); the phrase,
     surname and recurring-word scans of one document share them."""
     if not isinstance(tokens, tuple):
-        return list(map(variant_keys, map(_KEY_OF, tokens)))
+        return _document_variant_keys(list(map(_KEY_OF, tokens)))
     if _last_forms[0] is not tokens:
-        _last_forms[:] = [tokens, list(map(variant_keys, document_keys(tokens)))]
+        _last_forms[:] = [tokens, _document_variant_keys(document_keys(tokens))]
     return _last_forms[1]
 
 

@@ -17,16 +17,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, repeat
-from typing import NamedTuple
+from operator import is_
+from typing import NamedTuple, TypeVar
 
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
 )
+
+T = TypeVar("T")
 
 __all__ = ["Token", "Sentence", "Document", "analyze", "match_key", "split_sentences", "visible"]
 
@@ -81,12 +85,41 @@ _KEY_TABLE = _key_table()
 WORD_CACHE_SIZE = 10240
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def match_key(text: str) -> str:
-    """The spelling-insensitive key of ``text`` (may be shorter than ``text``)."""
+def _match_key(text: str) -> str:
     if _PRESENTATION.search(text):
         text = unicodedata.normalize("NFKC", text)
     return text.translate(_KEY_TABLE)
+
+
+match_key = lru_cache(maxsize=WORD_CACHE_SIZE)(_match_key)
+match_key.__doc__ = """The spelling-insensitive key of ``text`` (may be shorter than ``text``)."""
+
+
+class WordMemo:
+    """A per-word function memoized for whole documents at once: the look-ups of a
+    document's words run in C (``map`` over a dict), only the words not seen yet call the
+    function, and the memo is emptied when it outgrows ``size``, so memory stays bounded
+    over a batch. The function must never return None."""
+
+    def __init__(self, function: Callable[[str], T], size: int) -> None:
+        self._function, self._size, self._memo = function, size, {}
+
+    def __call__(self, words: Sequence[str]) -> list[T]:
+        values = list(map(self._memo.get, words))
+        missing = list(compress(range(len(values)), map(is_, values, repeat(None))))
+        if missing:
+            if len(self._memo) > self._size:
+                self._memo.clear()
+            memo, function = self._memo, self._function
+            for index in missing:
+                values[index] = memo[words[index]] = function(words[index])
+        return values
+
+
+# A document's words, memoized (keys here, clitic-free forms in meetsum.lexicon): the two
+# together hold about 18 MB when full, reached after some 5,000 articles of a batch.
+WORD_MEMO_SIZE = 65536
+document_match_keys = WordMemo(_match_key, WORD_MEMO_SIZE)
 
 
 class Token(NamedTuple):
@@ -198,7 +231,7 @@ def analyze(text: str) -> Document:
     surfaces = list(map(re.Match.group, matches))
     if _ANY_INVISIBLE.search(text):  # most texts have none: no trimming
         starts, ends, surfaces = _trim_invisible(text, starts, ends, surfaces)
-    keys = list(map(match_key, surfaces))
+    keys = document_match_keys(surfaces)
     # Tokens never cross a sentence boundary (white space separates them), and only white
     # space lies between sentences: a token's sentence is the number of sentences ended before it.
     sentence_ends = [sentence.end for sentence in sentences]
