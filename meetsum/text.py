@@ -111,8 +111,10 @@ class WordMemo:
             if len(self._memo) > self._size:
                 self._memo.clear()
             memo, function = self._memo, self._function
-            for index in missing:
-                values[index] = memo[words[index]] = function(words[index])
+            for index in missing:  # a new word may recur in the document: computed once
+                word = words[index]
+                value = memo.get(word)
+                values[index] = memo[word] = function(word) if value is None else value
         return values
 
 

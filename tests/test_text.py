@@ -86,3 +86,21 @@ def test_match_key_folds_every_character_as_the_camel_tools_normalizers_do():
     for code in [*range(0xD800), *range(0xE000, 0x10000)]:
         assert match_key.__wrapped__(chr(code)) == reference(chr(code)), hex(code)
     assert match_key.__wrapped__("إلى الأُمَّة") == reference("إلى الأُمَّة") == "الي الامه"
+
+
+def test_word_memo_gives_the_function_s_values_and_stays_bounded():
+    from meetsum.text import WordMemo
+
+    calls = []
+
+    def length(word: str) -> int:
+        calls.append(word)
+        return len(word)
+
+    memo = WordMemo(length, size=3)
+    assert memo(["في", "القاهرة", "في"]) == [2, 7, 2]
+    assert calls == ["في", "القاهرة"]  # a word is computed once
+    assert memo(["القاهرة"]) == [7] and len(calls) == 2
+    memo(["أ", "ب", "ت", "ث"])
+    memo(["ج"])  # over its size: emptied before it grows further
+    assert len(memo._memo) <= 3 + 1
