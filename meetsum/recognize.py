@@ -9,7 +9,7 @@ name that starts with a known given name, or a later short form of a name seen b
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
+from itertools import chain, compress
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -499,7 +499,8 @@ class _KeyCounts:
 
 def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
     counts = Counter(chain.from_iterable(token_keys(tokens)))
-    return _KeyCounts(frozenset(key for key, count in counts.items() if count > 1), frozenset(document_keys(tokens)))
+    more_than_once = map((1).__lt__, counts.values())
+    return _KeyCounts(frozenset(compress(counts.keys(), more_than_once)), frozenset(document_keys(tokens)))
 
 
 def _trusted(title: Title, name_start: int) -> bool:

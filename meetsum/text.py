@@ -20,8 +20,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import compress, repeat
-from operator import is_
+from itertools import accumulate, chain, compress, repeat
+from operator import is_, itemgetter
 from typing import NamedTuple, TypeVar
 
 from camel_tools.utils.normalize import (
@@ -52,6 +52,20 @@ def _token_pattern() -> re.Pattern[str]:
     )
     cls = re.escape(symbols) + "\U0001f000-\U0001faff"
     return re.compile(f"\\d+|[^\\s\\d{cls}]+|[{cls}]")
+
+
+@lru_cache(maxsize=1)
+def _spaced_token_pattern() -> re.Pattern[str]:
+    """The white space before a token, then the token: everything but white space is part of
+    some token, so the lengths of the two groups, summed in order, give every offset."""
+    return re.compile(f"(\\s*)({_token_pattern().pattern})")
+
+
+def _token_spans(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The start, end and surface of every token, from one ``findall`` (no match objects)."""
+    pairs = _spaced_token_pattern().findall(text)
+    offsets = list(accumulate(map(len, chain.from_iterable(pairs)), initial=0))
+    return offsets[1:-1:2], offsets[2::2], list(map(itemgetter(1), pairs))
 
 
 # Every character the folds below may change lies in these blocks (Latin-1 for the soft
@@ -228,9 +242,7 @@ _make_token = partial(tuple.__new__, Token)
 def analyze(text: str) -> Document:
     """Split ``text`` into sentences and tokens."""
     sentences = split_sentences(text)
-    matches = list(_token_pattern().finditer(text))
-    starts, ends = list(map(re.Match.start, matches)), list(map(re.Match.end, matches))
-    surfaces = list(map(re.Match.group, matches))
+    starts, ends, surfaces = _token_spans(text)
     if _ANY_INVISIBLE.search(text):  # most texts have none: no trimming
         starts, ends, surfaces = _trim_invisible(text, starts, ends, surfaces)
     keys = document_match_keys(surfaces)
