@@ -1017,3 +1017,20 @@ def test_a_meeting_verb_with_no_subject_has_the_person_named_just_before():
     summary = _summary(text)
     assert summary.meeting_detected
     assert [p.name or p.affiliation for p in summary.participants] == ["أيمن الصفدي", "أقارب ضحايا الفيضانات"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("تحادث رئيس الحكومة التونسي كمال المدوري اليوم بقصر الحكومة مع وزير الخارجية الإيطالي أنطونيو تاياني.",
+         ["كمال المدوري", "أنطونيو تاياني"]),
+        ("وصف الرئيس الكيني وليام روتو مباحثاته مع الرئيس الغاني جون ماهاما في نيروبي أمس بالمثمرة.",
+         ["وليام روتو", "جون ماهاما"]),
+        ("وأنهى المبعوث الأممي هانس غروندبرغ مشاوراته مع رئيس مجلس القيادة اليمني رشاد العليمي في الرياض.",
+         ["هانس غروندبرغ", "رشاد العليمي"]),
+    ],
+)
+def test_talks_told_by_a_verb_of_conversing_or_a_possessed_noun_are_a_meeting(text, names):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert [p.name for p in summary.participants] == names
