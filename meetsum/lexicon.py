@@ -17,12 +17,12 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter, not_
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, NamedTuple, TypeVar
 
 import yaml
 
@@ -116,10 +116,10 @@ class Sense:
     key: str
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A lexicon phrase found at tokens ``start:end``; ``skip`` key characters of clitics
-    precede it in the first token."""
+    precede it in the first token. A named tuple: matches are built by the ten thousand, and
+    a tuple is made in C."""
 
     start: int
     end: int
@@ -186,7 +186,7 @@ class Lexicon:
                     if tokens[offset].key != word:
                         break
                 else:
-                    best = _new_match(index, end, skip, senses, kinds)
+                    best = _make_match((index, end, skip, senses, kinds))
                     break
         return best
 
@@ -227,26 +227,7 @@ class Lexicon:
         return key in self.lexical_classes and not self.words.get(key, frozenset()) & _NAME_WORD_CLASSES
 
 
-def _match_builder() -> Callable[[int, int, int, tuple[Sense, ...], frozenset[str]], Match]:
-    """Matches are built by the ten thousand: fill the frozen dataclass's slots directly
-    (its ``__init__`` goes through ``object.__setattr__`` per field)."""
-    new = object.__new__
-    set_start, set_end, set_skip, set_senses, set_kinds = (
-        getattr(Match, name).__set__ for name in ("start", "end", "skip", "senses", "kinds"))
-
-    def build(start: int, end: int, skip: int, senses: tuple[Sense, ...], kinds: frozenset[str]) -> Match:
-        match = new(Match)
-        set_start(match, start)
-        set_end(match, end)
-        set_skip(match, skip)
-        set_senses(match, senses)
-        set_kinds(match, kinds)
-        return match
-
-    return build
-
-
-_new_match = _match_builder()
+_make_match = partial(tuple.__new__, Match)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
