@@ -170,24 +170,20 @@ class Lexicon:
     def match_at(self, tokens: Sequence[Token], index: int) -> Match | None:
         """The longest phrase starting at ``tokens[index]``, clitics allowed before it."""
         best: Match | None = None
-        phrases, by_two_words, sentence = self.phrases, self.by_two_words, tokens[index].sentence
-        following = tokens[index + 1].key if index + 1 < len(tokens) and tokens[index + 1].sentence == sentence else ""
-        for skip, first in token_variants(tokens[index].key):
-            if first not in phrases:
-                continue
-            longer = by_two_words.get((first, following), ()) if following else ()
-            for rest, senses, kinds in (*longer, *by_two_words.get((first, ""), ())):  # longest first
-                end = index + 1 + len(rest)
-                if best is not None and end <= best.end:
-                    break
-                if end > len(tokens) or tokens[end - 1].sentence != sentence:
-                    continue
-                for offset, word in enumerate(rest, index + 1):
-                    if tokens[offset].key != word:
+        by_two_words, token = self.by_two_words, tokens[index]
+        sentence, size = token.sentence, len(tokens)
+        following = tokens[index + 1].key if index + 1 < size and tokens[index + 1].sentence == sentence else ""
+        for skip, first in token_variants(token.key):
+            if following:  # the phrases whose second word follows, longest first
+                for rest, senses, kinds in by_two_words.get((first, following), ()):
+                    end = index + 1 + len(rest)
+                    if best is not None and end <= best.end:
                         break
-                else:
-                    best = _make_match((index, end, skip, senses, kinds))
-                    break
+                    if end <= size and tokens[end - 1].sentence == sentence and _same_keys(tokens, index + 2, rest):
+                        best = _make_match((index, end, skip, senses, kinds))
+                        break
+            if best is None and (single := by_two_words.get((first, ""))):  # a one-word phrase
+                best = _make_match((index, index + 1, skip, *single[0][1:]))
         return best
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match]:
@@ -228,6 +224,15 @@ class Lexicon:
 
 
 _make_match = partial(tuple.__new__, Match)
+
+
+def _same_keys(tokens: Sequence[Token], start: int, rest: tuple[str, ...]) -> bool:
+    """Whether the tokens from ``start`` on are ``rest`` after its first word (already
+    matched as the following token)."""
+    for offset, word in enumerate(rest[1:], start):
+        if tokens[offset].key != word:
+            return False
+    return True
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
