@@ -58,7 +58,7 @@ CUE_SECTIONS = (
     "quantity", "manner",
 )
 WORD_CLASSES = ("function", "time", "common")
-_NAME_WORD_CLASSES = frozenset({"given", "particle", "patronymic"})
+_NAME_WORD_CLASSES = frozenset({"given", "particle", "patronymic", "recurring"})
 LEXICAL_CLASSES = ("verb", "adjective", "adverb", "particle")
 WORD_CLASS_TABLE = "wordclasses.tsv"
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
@@ -219,7 +219,8 @@ class Lexicon:
 
     def ends_name(self, key: str) -> bool:
         """A verb, adjective, adverb or particle that is never a name word (يواصل، غاضب، جدا،
-        لاسيما); the curated given names and name particles win over the generated table."""
+        لاسيما); the curated given names and name particles, and the words the corpus shows
+        inside many learned names (learned/people.yaml: أون), win over the generated table."""
         return key in self.lexical_classes and not self.words.get(key, frozenset()) & _NAME_WORD_CLASSES
 
 

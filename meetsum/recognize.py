@@ -410,7 +410,8 @@ def _names_before_commas(
         start = comma
         while (start > 0 and comma - start < _APPOSITIVE_MAX_TOKENS and start - 1 not in taken
                and tokens[start - 1].sentence == tokens[comma].sentence
-               and _name_like(tokens[start - 1], matches.get(start - 1), lexicon)):
+               and _name_like(tokens[start - 1], matches.get(start - 1), lexicon)
+               and not lexicon.ends_name(tokens[start - 1].key)):
             start -= 1
         before = tokens[start - 1] if start > 0 else None
         boundary = before is None or not before.key[0].isalnum() or "function" in lexicon.token_classes(before)
@@ -518,24 +519,38 @@ def _name_end(
     trusted: bool, recurring: _KeyCounts,
 ) -> int:
     """The end of the name that starts at ``start`` (``start`` itself when there is none)."""
-    index = start
+    index = known_end = start
     while index < len(tokens) and index - start < _MAX_NAME_TOKENS:
         token = tokens[index]
         if token.key in ("_", "#") and index > start and index + 1 < len(tokens):
             index += 1  # hashtag names: "#فلاديمير_بوتين", "رجب طيب #أردوغان"
             continue
-        if not _name_like(token, matches.get(index), lexicon) or token.sentence != tokens[start].sentence:
+        match = matches.get(index)
+        if not _name_like(token, match, lexicon) or token.sentence != tokens[start].sentence:
             break
         if index > start and (_starts_new_item(token, lexicon, recurring.seen)
                               or _next_known_person(matches, start, index)):
             break
         if index == start and not _can_start_name(token, lexicon, trusted, recurring.recurring):
             break
+        if match is not None and _names_person(match):
+            known_end = max(known_end, match.end)  # "كيم جونغ أون": a known name is never cut
+        if index > start and index >= known_end and _ends_name(tokens, lexicon, index):
+            break
         index += 1
     while index > start and ("particle" in lexicon.words.get(tokens[index - 1].key, frozenset())
                              or tokens[index - 1].key in ("_", "#")):
         index -= 1  # a name never ends on بن or أبو
     return index
+
+
+def _ends_name(tokens: Sequence[Token], lexicon: Lexicon, index: int) -> bool:
+    """A verb, adjective, adverb or particle of the word-class table ends a name ("لافروف أبلغ
+    بومبيو"، "X غاضب جدا"، "X ويسددها"), but not right after a name particle (سعيد أبو ملحة)."""
+    key = tokens[index].key
+    if "particle" in lexicon.words.get(tokens[index - 1].key, ()):
+        return False
+    return lexicon.ends_name(key) or key.startswith("و") and key not in lexicon.words and lexicon.ends_name(key[1:])
 
 
 def _next_known_person(matches: dict[int, Match], start: int, index: int) -> bool:

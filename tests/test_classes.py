@@ -6,12 +6,14 @@ QNA, WAM, MENA, Petra, Anadolu); the events and wording are invented and none is
 article. 2025-05-20, the publication date most cases use, is a Tuesday; 2025-05-18 is a Sunday.
 """
 
+from dataclasses import replace
+
 import pytest
 
 from meetsum import summarize
 from meetsum.lexicon import default_lexicon
 from meetsum.recognize import recognize
-from meetsum.text import analyze
+from meetsum.text import analyze, match_key
 
 PUBLISHED = "2025-05-20"
 SUNDAY = "2025-05-18"
@@ -159,6 +161,42 @@ def test_a_hashtag_inside_a_name_does_not_end_it():
 def test_a_participants_name_carries_no_hashtag_marks():
     text = "التقى الرئيس التركي رجب طيب #أردوغان في أنقرة اليوم الرئيس الأذربيجاني #إلهام_علييف."
     assert [p.name for p in _summary(text).participants] == ["رجب طيب أردوغان", "إلهام علييف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a verb, an adjective, an adjective then an adverb
+        ("وكان المبعوث الأممي هانس غروندبرغ سافر إلى عدن أمس.", ["هانس غروندبرغ"]),
+        ("بدا الرئيس الكيني ويليام روتو متفائلا بنتائج الاجتماع.", ["ويليام روتو"]),
+        ("الرئيس الكيني ويليام روتو غاضب جدا من نتائج الاجتماع.", ["ويليام روتو"]),
+    ],
+)
+def test_a_name_ends_before_a_verb_adjective_or_adverb(text, names):
+    assert _recognized_names(text) == names
+
+
+@pytest.mark.parametrize("word", ["لاسيما", "ملحة", "يواصل", "أبلغ", "غاضب", "جدا"])
+def test_words_of_the_lexicon_that_are_never_names(word):
+    assert default_lexicon().ends_name(match_key(word))
+
+
+def test_a_word_of_many_learned_names_is_no_word_class_stop():
+    lexicon = default_lexicon()
+    assert match_key("أون") in lexicon.lexical_classes and not lexicon.ends_name(match_key("أون"))
+    assert replace(lexicon, words={}).ends_name(match_key("أون"))
+
+
+def test_a_known_name_is_never_cut_by_the_word_class_table():
+    assert default_lexicon().ends_name(match_key("سلال"))
+    text = "استقبل رئيس الجمهورية اليوم الوزير الأول الجزائري عبد المالك سلال في قصر قرطاج."
+    assert _recognized_names(text)[-1] == "عبد المالك سلال"
+
+
+def test_the_word_after_a_name_particle_stays_in_the_name():
+    assert default_lexicon().ends_name(match_key("ملحة"))
+    text = "استقبل وزير الشؤون البلدية اليوم المهندس سعيد أبو ملحة في مكتبه بالرياض."
+    assert _recognized_names(text)[-1] == "سعيد أبو ملحة"
 
 
 # --------------------------------------------------------------------------- 3. titles
