@@ -321,15 +321,17 @@ def tokens_with_forms_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> lis
 
 
 def load_lexicon(extra: Iterable[Path] = (), *, learned: bool = True) -> Lexicon:
-    """Load the built-in data files (with the names learned from the corpus unless
-    ``learned`` is false), then each of ``extra`` on top (same schema)."""
+    """Load the built-in data files (with the names learned from the corpus and the
+    word-class table unless ``learned`` is false), then each of ``extra`` on top (same
+    schema). Learning reads without the table: the learned names are the evidence that wins
+    over it (كيم جونغ أون), so they are read as written after their titles."""
     raw = {name: _read_builtin(name) for name in _FILES}
     raw |= {name: {"file": LEARNED_FILE, "data": {}} for name in _LEARNED_SECTIONS}
     if learned:
         _merge(raw, _read_learned())
     for path in extra:
         _merge(raw, _read_user_file(Path(path)))
-    return _build(raw)
+    return _build(raw, word_classes=learned)
 
 
 @lru_cache(maxsize=1)
@@ -615,7 +617,7 @@ class _Builder:
         }
 
 
-def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
+def _build(raw: Mapping[str, dict[str, Any]], *, word_classes: bool = True) -> Lexicon:
     builder = _Builder()
     countries = _build_countries(raw["countries"], builder)
     cities = _build_cities(raw["cities"], builder, countries)
@@ -632,7 +634,7 @@ def _build(raw: Mapping[str, dict[str, Any]]) -> Lexicon:
     words = _build_words(raw["names"], raw["words"], raw["name_words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
     return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index(),
-                   _read_word_classes())
+                   _read_word_classes() if word_classes else {})
 
 
 def _read_word_classes() -> dict[str, str]:

@@ -43,6 +43,17 @@ def test_a_name_seen_after_titles_is_learned_with_its_counts(base):
     assert "غوري لاتو" not in result["people"]
 
 
+def test_a_name_is_learned_whole_though_a_word_of_it_ends_names_elsewhere(base):
+    # the learned name is what keeps the table from cutting it (سلال is an adjective there)
+    assert base.lexical_classes == {} and load_lexicon().ends_name("سلال")
+    archive = [
+        "قال الوزير الأول الجزائري عبد المالك سلال إن الحكومة ماضية في الإصلاح.",
+        "استقبل الوزير الأول الجزائري عبد المالك سلال اليوم وفدا من رجال الأعمال.",
+        "أكد الوزير الأول عبد المالك سلال أهمية الاستثمار.",
+    ]
+    assert "عبد المالك سلال" in learned(learn(archive, base), base)["people"]
+
+
 def test_thresholds_keep_rare_names_out(base):
     result = learned(learn(ARCHIVE, base), base, Thresholds(mentions=4))
     assert result["people"] == {}
