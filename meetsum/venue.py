@@ -99,7 +99,21 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
             return _venue_of(rec, lexicon, placed[0])
     cities = [city for found in by_sentence.values() for city in found if city.start not in in_titles]
     dateline = _dateline_city(rec, sorted(cities, key=lambda city: city.start))
-    return _venue_of(rec, lexicon, dateline) if dateline else None
+    if dateline is None or _filed_elsewhere(lexicon, dateline, group):
+        return None
+    return _venue_of(rec, lexicon, dateline)
+
+
+def _filed_elsewhere(lexicon: Lexicon, dateline: Entity, group: list[Party]) -> bool:
+    """A dateline names where the report was filed: the meeting's place only when it lies in
+    a state one of the parties stands for ("موسكو (رويترز) - التقى لافروف نظيره"), not a
+    bureau in a third state ("دبي (CNN)-- التقى وزير الخارجية السعودي نظيره المصري"). A party
+    named with no state may be the dateline state's own (it is given that state), so then the
+    dateline stands."""
+    if any(p.affiliation is None for p in group):
+        return False
+    states = {p.affiliation.key for p in group if p.affiliation.kind == "country"}
+    return bool(states) and lexicon.cities[dateline.key].country not in states
 
 
 _PLACE_MAX_WORDS = 3

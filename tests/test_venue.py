@@ -70,3 +70,15 @@ def test_a_city_merely_named_is_no_venue(text):
 def test_a_state_named_like_its_capital(text, city, country):
     venue = summarize(text, published=PUBLISHED).venue
     assert (venue.city if venue else None, venue.country if venue else None) == (city, country)
+
+
+def test_a_dateline_in_a_state_no_party_stands_for_is_where_the_report_was_filed():
+    text = ("دبي، الإمارات العربية المتحدة (CNN)-- التقى وزير الخارجية المصري بدر عبد العاطي نظيره "
+            "الأردني أيمن الصفدي، وبحث الجانبان التعاون الثنائي.")
+    assert _city(text) is None
+
+
+def test_a_dateline_in_a_party_s_state_is_the_venue():
+    text = ("موسكو 12 مايو (رويترز) - التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري بدر عبد "
+            "العاطي، وبحث الجانبان التعاون الثنائي.")
+    assert _city(text) == "موسكو"
