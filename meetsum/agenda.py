@@ -110,6 +110,8 @@ def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[Agend
     items = [] if counterpart else _split_items(rec, begin, end)  # "بحث مع القيادة القطرية خلال ..."
     if (meeting := _meeting_after_during(rec, end)) is not None:
         items += _topic_after(rec, meeting.end, skippable)
+    elif (example := _example_after(rec, end, skippable)) is not None:
+        items += _topic_after(rec, example, skippable)
     elif (joiner := _joiner_after_aside(rec, end)) is not None:
         items += _topic_after(rec, joiner, skippable)
     return items
@@ -135,6 +137,24 @@ def _governed_object(rec: Recognized, match: Match) -> int | None:
         if found is not None and found.has("cue.object"):
             return found.end
     return None
+
+
+def _example_after(rec: Recognized, end: int, skippable: set[int]) -> int | None:
+    """Where the example a topic names starts ("الأوضاع في سوريا وخاصة الهجوم على إدلب"،
+    "قضايا مثل العلاقات مع روسيا"): a topic of its own when a content word follows "خاصة" or
+    "مثل" at once; not a clause ("خاصة وأن"), a prepositional aside ("خاصة في الجنوب") or a
+    name ("مثل سوريا")."""
+    match = rec.matches.get(end)
+    if match is None or "especially" not in match.keys("cue.agenda_end"):
+        return None
+    tokens, begin = rec.doc.tokens, match.end
+    if begin >= len(tokens) or tokens[begin].sentence != tokens[end].sentence or begin in skippable:
+        return None
+    token, after = tokens[begin], rec.matches.get(begin)
+    if not token.key[0].isalpha() or function_like(rec.lexicon, token) or (
+            after is not None and after.has_any(("cue.relative", "cue.that", "cue.agenda_end"))):
+        return None
+    return begin
 
 
 def _joiner_after_aside(rec: Recognized, end: int) -> int | None:

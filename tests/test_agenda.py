@@ -146,3 +146,33 @@ def test_about_far_from_the_meeting_word_gives_no_topic():
     text = ("التقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي في باريس بعد أسابيع من "
             "الجدل الواسع في الصحافة حول صفقة الطائرات.")
     assert "صفقة الطائرات" not in _agenda(text)
+
+
+# --------------------------------------------------------------------------- examples of a topic
+
+
+@pytest.mark.parametrize(
+    ("tail", "topics"),
+    [
+        ("وبحث الجانبان الأوضاع في المنطقة وخاصة التصعيد العسكري على الحدود الشمالية.",
+         ["الأوضاع في المنطقة", "التصعيد العسكري على الحدود الشمالية"]),
+        ("وتناول اللقاء قضايا إقليمية مثل أزمة المياه في حوض النهر.",
+         ["قضايا إقليمية", "أزمة المياه في حوض النهر"]),
+        ("وناقش الوزيران ملفات التعاون، لا سيما الربط الكهربائي بين البلدين.",
+         ["ملفات التعاون", "الربط الكهربائي بين البلدين"]),
+    ],
+)
+def test_the_example_a_topic_names_is_a_topic_of_its_own(tail, topics):
+    assert _agenda(_AMMAN + tail) == topics
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "وبحث الجانبان التعاون الثنائي خاصة في مجال الطاقة.",      # a prepositional aside
+        "وبحث الجانبان ملف اللاجئين خاصة وأن أعدادهم تتزايد.",      # a clause, not a topic
+    ],
+)
+def test_an_aside_or_a_clause_after_especially_is_no_topic(tail):
+    agenda = _agenda(_AMMAN + tail)
+    assert len(agenda) == 1 and not any(item.startswith(("مجال", "أن", "أعداد")) for item in agenda)
