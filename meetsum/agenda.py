@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from meetsum.lexicon import Lexicon, Match
+from meetsum.lexicon import Lexicon, Match, tokens_with_key_in
 from meetsum.model import AgendaItem
 from meetsum.recognize import Recognized
 from meetsum.spans import (
@@ -270,9 +270,8 @@ def _dash_asides(tokens: Sequence[Token]) -> set[int]:
     """Short asides between two dashes ("- حفظه الله -"), which interrupt a clause."""
     asides: set[int] = set()
     opened: int | None = None
-    for index, token in enumerate(tokens):
-        if token.key not in DASHES:
-            continue
+    for index in tokens_with_key_in(tokens, DASHES):  # the scan for dashes runs in C
+        token = tokens[index]
         if opened is not None and tokens[opened].sentence == token.sentence and index - opened <= _ASIDE_MAX_TOKENS:
             asides.update(range(opened, index + 1))
             opened = None

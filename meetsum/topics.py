@@ -176,20 +176,20 @@ def _content_words(lexicon: Lexicon, text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _same_word(first: str, second: str) -> bool:
-    """The same word, or one with a clitic before it (لتطوير، تطوير)."""
-    if len(first) < len(second):
-        first, second = second, first
-    return first == second or (len(first) == len(second) + 1 and first[0] in _CLITICS and first[1:] == second)
-
-
 def _same_topic(first: frozenset[str], second: frozenset[str]) -> bool:
     if not first or not second:
         return False
     if len(first) > len(second):
         first, second = second, first
-    shared = sum(any(_same_word(word, other) for other in second) for word in first)
+    shared = sum(_has_same_word(word, second) for word in first)
     return shared == len(first) or shared >= _SAME_TOPIC * len(second)
+
+
+def _has_same_word(word: str, words: frozenset[str]) -> bool:
+    """Whether ``words`` holds the same word, or it with a clitic before it or without one
+    (لتطوير، تطوير), by set look-ups."""
+    return (word in words or (word[0] in _CLITICS and word[1:] in words)
+            or any(clitic + word in words for clitic in _CLITICS))
 
 
 def _quality(item: AgendaItem, words: frozenset[str]) -> tuple[bool, bool, int, int]:
