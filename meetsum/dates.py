@@ -43,10 +43,9 @@ def find_dates(
 ) -> list[DateClue]:
     """Every date expression in ``tokens``, in text order."""
     clues = []
-    for start in sorted(matches):
+    calendar = sorted(start for start, match in matches.items() if not match.kinds.isdisjoint(_DATE_KINDS))
+    for start in calendar:  # most matches are no calendar word
         match = matches[start]
-        if match.kinds.isdisjoint(_DATE_KINDS):  # most matches are no calendar word
-            continue
         clue = (
             _explicit(tokens, matches, match, published)
             or _day_of_month(tokens, matches, match, published)

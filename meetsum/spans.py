@@ -3,6 +3,8 @@ that report a meeting."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from meetsum.lexicon import Lexicon, Match
 from meetsum.model import Evidence
 from meetsum.recognize import Recognized
@@ -73,12 +75,12 @@ def _find_meeting_sentences(rec: Recognized) -> list[int]:
     return found
 
 
-def _discussed_with(matches: list[Match]) -> bool:
-    """"بحث الملك ... مع الوزير": a discussion verb, then "with" later in the sentence."""
-    ordered = sorted(matches, key=lambda m: m.start)
-    for position, match in enumerate(ordered):
-        if match.has("cue.discussion"):
-            return any(later.has("cue.with") for later in ordered[position + 1 :])
+def _discussed_with(matches: Sequence[Match]) -> bool:
+    """"بحث الملك ... مع الوزير": a discussion verb, then "with" later in the sentence
+    (``matches`` in text order, as a sentence's are)."""
+    for position, match in enumerate(matches):
+        if "cue.discussion" in match.kinds:
+            return any("cue.with" in later.kinds for later in matches[position + 1 :])
     return False
 
 
