@@ -57,13 +57,17 @@ def _token_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _spaced_token_pattern() -> re.Pattern[str]:
     """The white space before a token, then the token: everything but white space is part of
-    some token, so the lengths of the two groups, summed in order, give every offset."""
-    return re.compile(f"(\\s*)({_token_pattern().pattern})")
+    some token, so the lengths of the two groups, summed in order, give every offset. White
+    space at the end is matched with no token (\\Z), so a run of it is read once, not
+    backtracked over from each of its characters."""
+    return re.compile(f"(\\s*)({_token_pattern().pattern}|\\Z)")
 
 
 def _token_spans(text: str) -> tuple[list[int], list[int], list[str]]:
     """The start, end and surface of every token, from one ``findall`` (no match objects)."""
     pairs = _spaced_token_pattern().findall(text)
+    while pairs and not pairs[-1][1]:  # the white space at the end
+        pairs.pop()
     offsets = list(accumulate(map(len, chain.from_iterable(pairs)), initial=0))
     return offsets[1:-1:2], offsets[2::2], list(map(itemgetter(1), pairs))
 

@@ -104,3 +104,11 @@ def test_word_memo_gives_the_function_s_values_and_stays_bounded():
     memo(["أ", "ب", "ت", "ث"])
     memo(["ج"])  # over its size: emptied before it grows further
     assert len(memo._memo) <= 3 + 1
+
+
+def test_white_space_runs_and_trailing_space_give_the_right_offsets():
+    text = "\n" * 20000 + "قال" + " \t" * 5000 + "الوزير." + "\n" * 20000
+    doc = analyze(text)
+    assert [(t.text, t.start, t.end) for t in doc.tokens] == [
+        ("قال", 20000, 20003), ("الوزير", 30003, 30009), (".", 30009, 30010)]
+    assert analyze(" " * 20000).tokens == ()
