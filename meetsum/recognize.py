@@ -327,7 +327,7 @@ def _people(
     title_at = {title.start: title for title in titles}
     covered: set[int] = set()
     recurring = _recurring_keys(tokens)
-    named_for = {m.end for m in matches.values() if "cue.named_for" in m.kinds}  # مركز الملك سلمان للإغاثة
+    named_for = {m.end for m in matches.values() if m.has("cue.named_for")}  # مركز الملك سلمان للإغاثة
     for title in titles:
         if title.start in named_for:
             covered.update(range(title.start, _name_end(tokens, matches, lexicon, title.end, trusted=True,
@@ -340,7 +340,7 @@ def _people(
             people.append(Person(title.start, title.end, None, None, title))
         covered.update(range(title.start, max(name_end, title.end)))
     inside = {i for m in matches.values() if m.end - m.start > 1 for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
-    honorific_ends = {m.end for m in matches.values() if "honorific" in m.kinds}
+    honorific_ends = {m.end for m in matches.values() if m.has("honorific")}
     index = 0
     for start in sorted(honorific_ends.union(tokens_with_key_in(tokens, lexicon.given_keys))):
         after_honorific = start in honorific_ends
@@ -353,7 +353,7 @@ def _people(
             covered.update(range(start, name_end))
             index = name_end
     for match in matches.values():  # notable people, and names the corpus gave a title, without one here
-        if match.has_any(_PERSON_SENSES) and covered.isdisjoint(range(match.start, match.end)):
+        if _names_person(match) and covered.isdisjoint(range(match.start, match.end)):
             people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
     people = _names_before_commas(tokens, matches, lexicon, people)
     return _titles_after_names(tokens, matches, sorted(people, key=lambda person: person.start))

@@ -79,8 +79,8 @@ def _discussed_with(matches: Sequence[Match]) -> bool:
     """"بحث الملك ... مع الوزير": a discussion verb, then "with" later in the sentence
     (``matches`` in text order, as a sentence's are)."""
     for position, match in enumerate(matches):
-        if "cue.discussion" in match.kinds:
-            return any("cue.with" in later.kinds for later in matches[position + 1 :])
+        if match.has("cue.discussion"):
+            return any(later.has("cue.with") for later in matches[position + 1 :])
     return False
 
 
