@@ -43,7 +43,7 @@ def find_dates(
 ) -> list[DateClue]:
     """Every date expression in ``tokens``, in text order."""
     clues = []
-    calendar = sorted(start for start, match in matches.items() if not match.kinds.isdisjoint(_DATE_KINDS))
+    calendar = sorted(start for start, match in matches.items() if match.has_any(_DATE_KINDS))
     for start in calendar:  # most matches are no calendar word
         match = matches[start]
         clue = (

@@ -68,7 +68,7 @@ def _find_meeting_sentences(rec: Recognized) -> list[int]:
     found = []
     for sentence, matches in sorted(rec.by_sentence.items()):
         meeting = any(
-            not m.kinds.isdisjoint(MEETING_CUES) and "counterpart" not in m.keys("cue.meeting") for m in matches
+            m.has_any(MEETING_CUES) and "counterpart" not in m.keys("cue.meeting") for m in matches
         ) or _discussed_with(matches)
         if meeting and not any(_vetoes(m) for m in matches):
             found.append(sentence)
