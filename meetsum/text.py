@@ -266,8 +266,11 @@ def analyze(text: str) -> Document:
 def _trim_invisible(
     text: str, starts: list[int], ends: list[int], surfaces: list[str]
 ) -> tuple[list[int], list[int], list[str]]:
-    for i, surface in enumerate(surfaces):
-        if surface[0] in _INVISIBLE or surface[-1] in _INVISIBLE:
+    """Tokens with a bidi or zero-width mark at an edge, trimmed of it. Only the tokens that
+    hold such a mark are looked at: a long text with a few of them is not walked token by token."""
+    holding = {bisect_right(starts, found.start()) - 1 for found in _ANY_INVISIBLE.finditer(text)}
+    for i in sorted(holding - {-1}):
+        if surfaces[i][0] in _INVISIBLE or surfaces[i][-1] in _INVISIBLE:
             starts[i], ends[i] = _visible_bounds(text, starts[i], ends[i])
             surfaces[i] = text[starts[i]:ends[i]]
     return starts, ends, surfaces

@@ -112,3 +112,11 @@ def test_white_space_runs_and_trailing_space_give_the_right_offsets():
     assert [(t.text, t.start, t.end) for t in doc.tokens] == [
         ("قال", 20000, 20003), ("الوزير", 30003, 30009), (".", 30009, 30010)]
     assert analyze(" " * 20000).tokens == ()
+
+
+def test_bidi_and_zero_width_marks_are_trimmed_from_token_edges_only():
+    text = "\u200fالدوحة\u202c استقبل \u200b وزير\u200cالخارجية \u200e\u200f وفدا\u200b"
+    tokens = analyze(text).tokens
+    assert [t.text for t in tokens] == ["الدوحة", "استقبل", "وزير\u200cالخارجية", "وفدا"]
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
