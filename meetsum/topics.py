@@ -8,6 +8,7 @@ ranges of a recognized document; :func:`balance_marks` mends the text copied fro
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from meetsum.lexicon import Lexicon
 from meetsum.model import AgendaItem
@@ -203,26 +204,46 @@ def merge_topics(items: Iterable[AgendaItem], lexicon: Lexicon) -> tuple[AgendaI
     """One item per topic: items whose content words repeat another's (one set inside the
     other, or sharing 60% of each one's) become the fullest clean form of them, at the
     place the topic first appears."""
-    kept: list[tuple[AgendaItem, frozenset[str]]] = []
+    kept: list[_Topic] = []
     for item in items:
         words = _content_words(lexicon, item.text)
         if not words:
             continue
-        kept.append((item, words))
+        kept.append(_Topic(item, words, _word_forms(words)))
         changed: int | None = len(kept) - 1
         while changed is not None:  # no two other items are one topic: only pairs with the changed one
             changed = _merge_first_pair(kept, changed)
-    return tuple(item for item, _ in kept)
+    return tuple(topic.item for topic in kept)
 
 
-def _merge_first_pair(kept: list[tuple[AgendaItem, frozenset[str]]], changed: int) -> int | None:
+class _Topic(NamedTuple):
+    item: AgendaItem
+    words: frozenset[str]
+    forms: frozenset[str]  # the words with and without a clitic (_word_forms)
+
+
+def _word_forms(words: frozenset[str]) -> frozenset[str]:
+    """Every word that :func:`_has_same_word` takes for one of ``words``: two items share a
+    word exactly when one's forms meet the other's words (a test in C that rules out most
+    pairs before they are counted)."""
+    forms = set(words)
+    for word in words:
+        if word[0] in _CLITICS:
+            forms.add(word[1:])
+        forms.update(clitic + word for clitic in _CLITICS)
+    return frozenset(forms)
+
+
+def _merge_first_pair(kept: list[_Topic], changed: int) -> int | None:
     """Merge the first pair (in list order) of one topic that holds item ``changed``; return
     where the merged item now is, or None."""
     pairs = [(first, changed) for first in range(changed)]
     pairs += [(changed, second) for second in range(changed + 1, len(kept))]
+    forms = kept[changed].forms
     for first, second in pairs:
-        if _same_topic(kept[first][1], kept[second][1]):
-            kept[first] = max(kept[first], kept[second], key=lambda pair: _quality(*pair))
+        other = kept[second if first == changed else first]
+        if not forms.isdisjoint(other.words) and _same_topic(kept[first].words, kept[second].words):
+            kept[first] = max(kept[first], kept[second], key=lambda topic: _quality(topic.item, topic.words))
             del kept[second]
             return first
     return None
