@@ -255,9 +255,8 @@ def _skippable(rec: Recognized, parties: list[Party]) -> set[int]:
     skip |= _dash_asides(rec.doc.tokens)
     leading = ("collective", "weekday", "relative_day", "cue.meeting", "cue.call", "cue.agenda_lead",
                "country_nisba", "organization_nisba", "cue.discussion")
-    for match in rec.matches.values():
-        if not match.kinds.isdisjoint(leading):
-            skip.update(range(match.start, match.end))
+    for match in rec.with_kinds(leading):
+        skip.update(range(match.start, match.end))
     return skip
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from meetsum.lexicon import Lexicon, Match
 from meetsum.text import Token
 
-__all__ = ["DateClue", "find_dates", "parse_published"]
+__all__ = ["DATE_KINDS", "DateClue", "find_dates", "parse_published"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +39,14 @@ def parse_published(value: str | None) -> dt.date | None:
 
 def find_dates(
     tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon,
-    published: dt.date | None, *, prefer_future: bool = False,
+    published: dt.date | None, *, prefer_future: bool = False, calendar: Iterable[Match] | None = None,
 ) -> list[DateClue]:
-    """Every date expression in ``tokens``, in text order."""
+    """Every date expression in ``tokens``, in text order. ``calendar``, the matches of the
+    ``DATE_KINDS`` in text order, spares a scan of all ``matches`` when the caller has them."""
     clues = []
-    calendar = sorted(start for start, match in matches.items() if match.has_any(_DATE_KINDS))
-    for start in calendar:  # most matches are no calendar word
-        match = matches[start]
+    if calendar is None:  # most matches are no calendar word
+        calendar = [matches[start] for start in sorted(matches) if matches[start].has_any(DATE_KINDS)]
+    for match in calendar:
         clue = (
             _explicit(tokens, matches, match, published)
             or _day_of_month(tokens, matches, match, published)
@@ -57,7 +58,7 @@ def find_dates(
     return clues
 
 
-_DATE_KINDS = frozenset({"month", "hijri_month", "this_month", "next_month", "relative_day", "weekday"})
+DATE_KINDS = frozenset({"month", "hijri_month", "this_month", "next_month", "relative_day", "weekday"})
 
 
 def _number(tokens: Sequence[Token], index: int) -> int | None:

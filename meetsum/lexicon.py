@@ -42,6 +42,8 @@ __all__ = [
     "check_forms",
     "default_lexicon",
     "load_lexicon",
+    "matches_by_kind",
+    "with_kinds",
 ]
 
 _ARABIC_FORM = re.compile("[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*")
@@ -225,6 +227,26 @@ class Lexicon:
 
 
 _make_match = partial(tuple.__new__, Match)
+
+
+def matches_by_kind(matches: Iterable[Match]) -> dict[str, list[Match]]:
+    """The matches of each kind, in the order given: built once per document, so that a scan
+    for a few kinds reads only their matches, not all of them."""
+    found: dict[str, list[Match]] = {}
+    for match in matches:
+        for kind in match.kinds:
+            found.setdefault(kind, []).append(match)
+    return found
+
+
+def with_kinds(by_kind: Mapping[str, Sequence[Match]], kinds: Iterable[str]) -> list[Match]:
+    """The matches (of :func:`matches_by_kind`, given in text order) of any of ``kinds``, in
+    text order, each once."""
+    lists = [by_kind[kind] for kind in kinds if kind in by_kind]
+    if len(lists) == 1:
+        return list(lists[0])
+    at = {match.start: match for found in lists for match in found}
+    return [at[start] for start in sorted(at)]
 
 
 def _same_keys(tokens: Sequence[Token], start: int, rest: tuple[str, ...]) -> bool:

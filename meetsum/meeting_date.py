@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from meetsum.dates import DateClue, find_dates
+from meetsum.dates import DATE_KINDS, DateClue, find_dates
 from meetsum.lexicon import Lexicon
 from meetsum.recognize import Recognized
 
@@ -51,8 +51,9 @@ def _dated_clues(rec: Recognized, lexicon: Lexicon, published: dt.date | None, a
     sentence speaks in the present or future ("يقوم السيسي الاثنين بزيارة")."""
     tokens = rec.doc.tokens
     def build() -> list[DateClue]:
-        back = find_dates(tokens, rec.matches, lexicon, published, prefer_future=False)
-        forward = find_dates(tokens, rec.matches, lexicon, published, prefer_future=True)
+        calendar = rec.with_kinds(DATE_KINDS)
+        back = find_dates(tokens, rec.matches, lexicon, published, prefer_future=False, calendar=calendar)
+        forward = find_dates(tokens, rec.matches, lexicon, published, prefer_future=True, calendar=calendar)
         chosen = []
         for past, future in zip(back, forward):
             sentence = tokens[past.start].sentence

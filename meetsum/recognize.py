@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import chain, compress
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from meetsum.lexicon import Lexicon, Match, document_keys, token_keys, tokens_with_key_in
+from meetsum.lexicon import (
+    Lexicon, Match, document_keys, matches_by_kind, token_keys, tokens_with_key_in, with_kinds,
+)
 from meetsum.text import Document, Token
 
 __all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
@@ -78,6 +80,7 @@ class Recognized:
     people: tuple[Person, ...]
     by_sentence: dict[int, tuple[Match, ...]]
     person_at: dict[int, Person]  # the person whose span covers a token
+    by_kind: dict[str, list[Match]]  # the matches of each kind, in text order
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # per-document results
 
     def remember(self, key: object, compute):
@@ -85,6 +88,10 @@ class Recognized:
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]
+
+    def with_kinds(self, kinds: Iterable[str]) -> list[Match]:
+        """The matches of any of ``kinds``, in text order."""
+        return with_kinds(self.by_kind, kinds)
 
     def sentence_matches(self, sentence: int) -> tuple[Match, ...]:
         """The lexicon matches of one sentence, in text order."""
@@ -94,23 +101,22 @@ class Recognized:
 def recognize(doc: Document, lexicon: Lexicon) -> Recognized:
     """Find every entity, title and person in ``doc``."""
     matches = {match.start: match for match in lexicon.find_all(doc.tokens)}
-    entities = tuple(_entities(matches))
-    titles = tuple(_titles(doc.tokens, matches, lexicon))
-    people = _people(doc.tokens, matches, titles, lexicon)
+    by_kind = matches_by_kind(matches.values())
+    entities = tuple(_entities(with_kinds(by_kind, _ENTITY_SENSES)))
+    titles = tuple(_titles(doc.tokens, matches, lexicon, by_kind))
+    people = _people(doc.tokens, matches, titles, lexicon, by_kind)
     by_sentence: dict[int, list[Match]] = {}
     for start in sorted(matches):
         by_sentence.setdefault(doc.tokens[start].sentence, []).append(matches[start])
     grouped = {sentence: tuple(found) for sentence, found in by_sentence.items()}
     person_at = {i: person for person in people for i in range(person.start, person.end)}
-    return Recognized(doc, lexicon, matches, entities, titles, tuple(people), grouped, person_at)
+    return Recognized(doc, lexicon, matches, entities, titles, tuple(people), grouped, person_at, by_kind)
 
 
-def _entities(matches: dict[int, Match]) -> list[Entity]:
+def _entities(matches: Iterable[Match]) -> list[Entity]:
     """One entity per kind a phrase can name: سنغافورة is a state and a city."""
     found = []
-    for match in matches.values():
-        if not match.has_any(_ENTITY_SENSES):  # most matches are cues and titles
-            continue
+    for match in matches:
         kinds: set[str] = set()
         for sense in match.senses:
             kind, _, via = sense.kind.partition("_")
@@ -138,10 +144,12 @@ def entity_of(match: Match | None, *, nisba: bool) -> Entity | None:
 # --------------------------------------------------------------------------- titles
 
 
-def _titles(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon) -> list[Title]:
+def _titles(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, by_kind: dict[str, list[Match]],
+) -> list[Title]:
     titles: list[Title] = []
     index = 0
-    for start in sorted(start for start, match in matches.items() if match.has_any(_TITLE_OPENERS)):
+    for start in (match.start for match in with_kinds(by_kind, _TITLE_OPENERS)):
         if start < index:  # inside the previous title
             continue
         title = parse_title(tokens, matches, lexicon, start)
@@ -321,13 +329,14 @@ def _same_sentence(tokens: Sequence[Token], a: int, b: int) -> bool:
 
 
 def _people(
-    tokens: Sequence[Token], matches: dict[int, Match], titles: Sequence[Title], lexicon: Lexicon
+    tokens: Sequence[Token], matches: dict[int, Match], titles: Sequence[Title], lexicon: Lexicon,
+    by_kind: dict[str, list[Match]],
 ) -> list[Person]:
     people: list[Person] = []
     title_at = {title.start: title for title in titles}
     covered: set[int] = set()
     recurring = _recurring_keys(tokens)
-    named_for = {m.end for m in matches.values() if m.has("cue.named_for")}  # مركز الملك سلمان للإغاثة
+    named_for = {m.end for m in by_kind.get("cue.named_for", ())}  # مركز الملك سلمان للإغاثة
     for title in titles:
         if title.start in named_for:
             covered.update(range(title.start, _name_end(tokens, matches, lexicon, title.end, trusted=True,
@@ -340,7 +349,7 @@ def _people(
             people.append(Person(title.start, title.end, None, None, title))
         covered.update(range(title.start, max(name_end, title.end)))
     inside = {i for m in matches.values() if m.end - m.start > 1 for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
-    honorific_ends = {m.end for m in matches.values() if m.has("honorific")}
+    honorific_ends = {m.end for m in by_kind.get("honorific", ())}
     index = 0
     for start in sorted(honorific_ends.union(tokens_with_key_in(tokens, lexicon.given_keys))):
         after_honorific = start in honorific_ends
@@ -352,8 +361,8 @@ def _people(
             people.append(Person(start, name_end, start, name_end, None))
             covered.update(range(start, name_end))
             index = name_end
-    for match in matches.values():  # notable people, and names the corpus gave a title, without one here
-        if _names_person(match) and covered.isdisjoint(range(match.start, match.end)):
+    for match in with_kinds(by_kind, _PERSON_SENSES):  # notable people, and names the corpus gave a title, without one here
+        if covered.isdisjoint(range(match.start, match.end)):
             people.append(Person(match.start, match.end, match.start, match.end, None, match.skip))
     people = _names_before_commas(tokens, matches, lexicon, people)
     return _titles_after_names(tokens, matches, sorted(people, key=lambda person: person.start))

@@ -96,7 +96,7 @@ def sentence_tokens(rec: Recognized, sentence: int) -> range:
 
 def sentences_with(rec: Recognized, kind: str) -> set[int]:
     return rec.remember(("sentences_with", kind), lambda: {
-        rec.doc.tokens[m.start].sentence for m in rec.matches.values() if m.has(kind)})
+        rec.doc.tokens[m.start].sentence for m in rec.by_kind.get(kind, ())})
 
 
 def function_word(lexicon: Lexicon, token: Token) -> bool:
