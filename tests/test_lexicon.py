@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from meetsum.lexicon import (
-    LexiconError, check_form, default_lexicon, load_lexicon, nisba_forms, parse_word_classes,
+    LexiconError, check_form, default_lexicon, load_lexicon, matches_by_kind, nisba_forms,
+    parse_word_classes, with_kinds,
 )
 from meetsum.text import analyze, match_key
 
@@ -250,3 +251,15 @@ def test_phrase_openers_are_exactly_the_keys_whose_clitic_free_forms_open_a_phra
         key = prefix + stem
         assert (key in found) == (not openers.isdisjoint(variant_keys(key))), key
     assert {"للرئيس", "والرئيس", "وللقاء", "فبوزير"} <= found
+
+
+def test_matches_by_kind_gives_each_kinds_matches_once_in_text_order(lexicon):
+    tokens = analyze("التقى الرئيس المصري في القاهرة يوم الأحد وزير الخارجية الأمريكي").tokens
+    matches = lexicon.find_all(tokens)
+    by_kind = matches_by_kind(matches)
+    wanted = {"office", "country_nisba", "weekday"}
+    expected = [match for match in matches if match.has_any(wanted)]
+    assert len(expected) >= 4
+    assert with_kinds(by_kind, wanted) == expected
+    assert with_kinds(by_kind, ["office"]) == [match for match in matches if match.has("office")]
+    assert with_kinds(by_kind, ["no such kind"]) == []
