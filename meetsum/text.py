@@ -171,11 +171,15 @@ class Token(NamedTuple):
         return self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's index and offsets (a named tuple: a long text has a hundred thousand)."""
+
     index: int
     start: int
     end: int
+
+
+_make_sentence = partial(tuple.__new__, Sentence)
 
 
 @dataclass(frozen=True)
@@ -215,8 +219,8 @@ def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int)
     chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
-        begin = start + (len(chunk) - len(chunk.lstrip()))
-        sentences.append(Sentence(len(sentences), begin, begin + len(stripped)))
+        begin = start + chunk.index(stripped[0])
+        sentences.append(_make_sentence((len(sentences), begin, begin + len(stripped))))
 
 
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
