@@ -51,7 +51,8 @@ def _token_pattern() -> re.Pattern[str]:
         chr(c) for c in range(0x10000) if unicodedata.category(chr(c))[0] in "PS"
     )
     cls = re.escape(symbols) + "\U0001f000-\U0001faff"
-    return re.compile(f"\\d+|[^\\s\\d{cls}]+|[{cls}]")
+    # words first: most tokens are words, and a token's first character decides its alternative
+    return re.compile(f"[^\\s\\d{cls}]+|\\d+|[{cls}]")
 
 
 @lru_cache(maxsize=1)
