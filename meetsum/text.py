@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, repeat
-from operator import is_, itemgetter
+from operator import is_, itemgetter, sub
 from typing import NamedTuple, TypeVar
 
 from camel_tools.utils.normalize import (
@@ -258,9 +258,10 @@ def analyze(text: str) -> Document:
         starts, ends, surfaces = _trim_invisible(text, starts, ends, surfaces)
     keys = document_match_keys(surfaces)
     # Tokens never cross a sentence boundary (white space separates them), and only white
-    # space lies between sentences: a token's sentence is the number of sentences ended before it.
-    sentence_ends = [sentence.end for sentence in sentences]
-    indices = map(bisect_right, repeat(sentence_ends), starts)
+    # space lies between sentences: each sentence's tokens run from its first to the next one's.
+    firsts = [0, *(bisect_left(starts, sentence.start) for sentence in sentences[1:])][:len(sentences)]
+    counts = map(sub, [*firsts[1:], len(starts)], firsts)
+    indices = chain.from_iterable(map(repeat, range(len(sentences)), counts))
     rows = compress(zip(surfaces, keys, starts, ends, indices), keys)  # a key may be empty: no token
     tokens = tuple(map(_make_token, rows))
     kept_starts = list(compress(starts, keys))
