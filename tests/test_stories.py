@@ -66,16 +66,17 @@ def test_a_text_within_the_limit_is_one_story():
     from meetsum.recognize import recognize
     from meetsum.text import analyze
 
-    text, _ = _joined_examples(0)
-    text = (text * (STORY_MAX_CHARS // len(text)))[:STORY_MAX_CHARS]
+    text, _ = _joined_examples(1)
+    text = (text * (STORY_MAX_CHARS // len(text) + 1))[:STORY_MAX_CHARS]
     lexicon = default_lexicon()
+    assert len(text) == STORY_MAX_CHARS and summarize(text).meeting_detected
     assert summarize(text) == assemble(recognize(analyze(text), lexicon), lexicon, None)
 
 
 def test_summarize_leaves_the_cycle_collector_as_it_found_it():
     import gc
 
-    text, _ = _joined_examples(0)
+    text, _ = _joined_examples(1)
     assert gc.isenabled()
     summarize(text)
     assert gc.isenabled()
