@@ -52,6 +52,7 @@ _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _CLITICS = "وف"
 _PREPOSITIONS = "بلك"
 _CLITIC_LETTERS = frozenset(_CLITICS + _PREPOSITIONS)
+_COMMON_CLITICS = "وبل"  # not ك, which starts many foreign names (كيلي)
 
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
@@ -63,6 +64,7 @@ WORD_CLASSES = ("function", "time", "common")
 _NAME_WORD_CLASSES = frozenset({"given", "particle", "patronymic", "recurring"})
 LEXICAL_CLASSES = ("verb", "adjective", "adverb", "particle")
 WORD_CLASS_TABLE = "wordclasses.tsv"
+COMMON_WORD_TABLE = "learned/common_words.tsv"
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
 COUNTRY_STATUSES = ("member", "observer", "other")
 
@@ -151,6 +153,10 @@ class Lexicon:
     # verbs, adjectives, adverbs and particles of a real lexicon that the corpus never shows in
     # a name (wordclasses.tsv): key -> class
     lexical_classes: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # words the corpus almost never shows in a name's place, and words with a clitic that are
+    # names though their form without it is such a word (learned/common_words.tsv)
+    common_words: frozenset[str] = field(default_factory=frozenset, repr=False)
+    clitic_names: frozenset[str] = field(default_factory=frozenset, repr=False)
     # the phrases by their first two words ("" for one-word phrases), longest first, so that a
     # look-up tries the few phrases that can match rather than all that share a first word
     by_two_words: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = (
@@ -224,6 +230,15 @@ class Lexicon:
         لاسيما); the curated given names and name particles, and the words the corpus shows
         inside many learned names (learned/people.yaml: أون), win over the generated table."""
         return key in self.lexical_classes and not self.words.get(key, frozenset()) & _NAME_WORD_CLASSES
+
+    def is_common(self, key: str) -> bool:
+        """A word the news almost never uses in a name (مساحة، الموافق), also with و, ب or ل
+        (بتجنيد) unless the corpus shows it as a name (كيري); given names and name particles,
+        also of a user lexicon, win over the generated table."""
+        if key in self.common_words or key[:1] in _COMMON_CLITICS and len(key) >= 4 and (
+                key[1:] in self.common_words and key not in self.clitic_names):
+            return not self.words.get(key, frozenset()) & _NAME_WORD_CLASSES
+        return False
 
 
 _make_match = partial(tuple.__new__, Match)
@@ -342,18 +357,19 @@ def tokens_with_forms_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> lis
 # --------------------------------------------------------------------------- loading
 
 
-def load_lexicon(extra: Iterable[Path] = (), *, learned: bool = True) -> Lexicon:
-    """Load the built-in data files (with the names learned from the corpus and the
-    word-class table unless ``learned`` is false), then each of ``extra`` on top (same
-    schema). Learning reads without the table: the learned names are the evidence that wins
-    over it (كيم جونغ أون), so they are read as written after their titles."""
+def load_lexicon(extra: Iterable[Path] = (), *, learned: bool = True, common_words: bool = True) -> Lexicon:
+    """Load the built-in data files (with the names learned from the corpus, the word-class
+    table and the common-word table unless ``learned`` is false), then each of ``extra`` on
+    top (same schema). Learning reads without the tables: the learned names are the evidence
+    that wins over them (كيم جونغ أون), so they are read as written after their titles; the
+    common words are counted without the table they make (``common_words`` false)."""
     raw = {name: _read_builtin(name) for name in _FILES}
     raw |= {name: {"file": LEARNED_FILE, "data": {}} for name in _LEARNED_SECTIONS}
     if learned:
         _merge(raw, _read_learned())
     for path in extra:
         _merge(raw, _read_user_file(Path(path)))
-    return _build(raw, word_classes=learned)
+    return _build(raw, word_classes=learned, common_words=learned and common_words)
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +416,7 @@ def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for module in (__file__, text_module.__file__, *code):
         digest.update(Path(module).read_bytes())
-    for file in (*(f"{name}.yaml" for name in _FILES), LEARNED_FILE, WORD_CLASS_TABLE):
+    for file in (*(f"{name}.yaml" for name in _FILES), LEARNED_FILE, WORD_CLASS_TABLE, COMMON_WORD_TABLE):
         digest.update(resources.files("meetsum").joinpath("data", file).read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
@@ -639,7 +655,7 @@ class _Builder:
         }
 
 
-def _build(raw: Mapping[str, dict[str, Any]], *, word_classes: bool = True) -> Lexicon:
+def _build(raw: Mapping[str, dict[str, Any]], *, word_classes: bool = True, common_words: bool = True) -> Lexicon:
     builder = _Builder()
     countries = _build_countries(raw["countries"], builder)
     cities = _build_cities(raw["cities"], builder, countries)
@@ -656,11 +672,31 @@ def _build(raw: Mapping[str, dict[str, Any]], *, word_classes: bool = True) -> L
     words = _build_words(raw["names"], raw["words"], raw["name_words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
     return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index(),
-                   _read_word_classes() if word_classes else {})
+                   _read_word_classes() if word_classes else {},
+                   *(_read_common_words() if common_words else ()))
 
 
 def _read_word_classes() -> dict[str, str]:
     return parse_word_classes(resources.files("meetsum").joinpath("data", WORD_CLASS_TABLE).read_text(encoding="utf-8"))
+
+
+def _read_common_words() -> tuple[frozenset[str], frozenset[str]]:
+    return parse_common_words(resources.files("meetsum").joinpath("data", COMMON_WORD_TABLE).read_text(encoding="utf-8"))
+
+
+def parse_common_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The generated table of common words (scripts/learn_common_words.py): the common
+    words, and the words with a clitic that are names though their clitic-free form is common."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines or lines[0].split("\t") != ["key", "count", "in_names", "kind"]:
+        raise LexiconError(f"{COMMON_WORD_TABLE}: the header row must be key, count, in_names, kind")
+    kinds: dict[str, list[str]] = {"common": [], "name": []}
+    for line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[3] not in kinds or not fields[1].isdigit() or not fields[2].isdigit():
+            raise LexiconError(f"{COMMON_WORD_TABLE}: {line!r}: expected key, count, in_names, common or name")
+        kinds[fields[3]].append(fields[0])
+    return frozenset(kinds["common"]), frozenset(kinds["name"])
 
 
 def parse_word_classes(text: str) -> dict[str, str]:

@@ -386,7 +386,8 @@ def _name_after_title(
     if after < past_commas < len(tokens) and (
             title.affiliation or not title.collective and _is_given(tokens[past_commas], lexicon)):
         after, trusted = past_commas, False  # "وزير الخارجية السوري، وليد المعلم"، "رئيس الحكومة، يوسف الشاهد"
-    name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring)
+    name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring,
+                         after_group=title.collective)
     if name_end == after and _quoted_name_end(tokens, matches, lexicon, after, recurring):
         after += 1  # a quoted name: رئيس الوزراء الروسي "دميتري ميدفيديف"
         name_end = _quoted_name_end(tokens, matches, lexicon, after - 1, recurring)
@@ -525,9 +526,11 @@ def _is_given(token: Token, lexicon: Lexicon) -> bool:
 
 def _name_end(
     tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, start: int, *,
-    trusted: bool, recurring: _KeyCounts,
+    trusted: bool, recurring: _KeyCounts, after_group: bool = False,
 ) -> int:
-    """The end of the name that starts at ``start`` (``start`` itself when there is none)."""
+    """The end of the name that starts at ``start`` (``start`` itself when there is none).
+    After a group's title (``after_group``) a common word may start it: the words after
+    "وفد" or "المسؤولين" may describe the group, and the group is kept as a party by them."""
     index = known_end = start
     while index < len(tokens) and index - start < _MAX_NAME_TOKENS:
         token = tokens[index]
@@ -540,7 +543,8 @@ def _name_end(
         if index > start and (_starts_new_item(token, lexicon, recurring.seen)
                               or _next_known_person(matches, start, index)):
             break
-        if index == start and not _can_start_name(token, lexicon, trusted, recurring.recurring):
+        if index == start and (not _can_start_name(token, lexicon, trusted, recurring.recurring)
+                               or not after_group and _common_start(token, match, lexicon)):
             break
         if match is not None and _names_person(match):
             known_end = max(known_end, match.end)  # "كيم جونغ أون": a known name is never cut
@@ -553,13 +557,33 @@ def _name_end(
     return index
 
 
+def _common_start(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
+    """A common word that is a verb or adverb of the word-class table, or that carries و, ب
+    or ل before a common word, starts no name, even after a title ("رئيس أمريكي مازال"،
+    "وأرفع مسؤول"، "الجانب التركي بالتوقف"). A common noun or adjective may still be a
+    given name there (العميد مزيد), and a known name always starts one."""
+    key = token.key
+    if not lexicon.is_common(key) or match is not None and _names_person(match):
+        return False
+    if key[:1] in _COMMON_CLITICS and lexicon.is_common(key[1:]):
+        return True
+    return lexicon.ends_name(key) and lexicon.lexical_classes[key] in _STARTS_NO_NAME
+
+
+_COMMON_CLITICS = "وبل"
+_STARTS_NO_NAME = frozenset({"verb", "adverb"})
+
+
 def _ends_name(tokens: Sequence[Token], lexicon: Lexicon, index: int) -> bool:
     """A verb, adjective, adverb or particle of the word-class table ends a name ("لافروف أبلغ
-    بومبيو"، "X غاضب جدا"، "X ويسددها"), but not right after a name particle (سعيد أبو ملحة)."""
+    بومبيو"، "X غاضب جدا"، "X ويسددها"), and so does a word the corpus almost never shows in
+    a name ("ترامب المثيرة"، "أوشاكوف لوكالات"، "رمضان الموافق"), but not right after a name
+    particle (سعيد أبو ملحة)."""
     key = tokens[index].key
     if "particle" in lexicon.words.get(tokens[index - 1].key, ()):
         return False
-    return lexicon.ends_name(key) or key.startswith("و") and key not in lexicon.words and lexicon.ends_name(key[1:])
+    return (lexicon.ends_name(key) or key.startswith("و") and key not in lexicon.words and lexicon.ends_name(key[1:])
+            or lexicon.is_common(key))
 
 
 def _next_known_person(matches: dict[int, Match], start: int, index: int) -> bool:

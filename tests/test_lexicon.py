@@ -12,7 +12,7 @@ import yaml
 
 from meetsum.lexicon import (
     LexiconError, check_form, default_lexicon, load_lexicon, matches_by_kind, nisba_forms,
-    parse_word_classes, with_kinds,
+    parse_common_words, parse_word_classes, with_kinds,
 )
 from meetsum.text import analyze, match_key
 
@@ -236,6 +236,39 @@ def test_a_curated_given_name_wins_over_the_word_class_table(lexicon):
     assert with_table.ends_name(match_key("يواصل"))
     assert not with_table.ends_name(match_key("سعيد"))
 
+
+
+_COMMON_TABLE = ("# generated\nkey\tcount\tin_names\tkind\nمساحه\t1250\t20\tcommon\nوكالات\t510\t0\tcommon\n"
+                 "يري\t1500\t15\tcommon\nكيري\t970\t310\tname\nسعيد\t1800\t20\tcommon\n")
+
+
+def test_the_common_word_table_gives_common_words_and_names_with_a_clitic():
+    assert parse_common_words(_COMMON_TABLE) == (
+        frozenset({"مساحه", "وكالات", "يري", "سعيد"}), frozenset({"كيري"}))
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["key\tcount\n", "key\tcount\tin_names\tkind\nمساحه\t1250\t20\trare\n",
+     "key\tcount\tin_names\tkind\nمساحه\t1250\n", "key\tcount\tin_names\tkind\nمساحه\tmany\t20\tcommon\n"],
+)
+def test_a_malformed_common_word_table_is_an_error(table):
+    with pytest.raises(LexiconError, match="common_words.tsv"):
+        parse_common_words(table)
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("مساحة", True), ("لوكالات", True), ("بمساحة", True), ("ومساحة", True),
+     ("كمساحة", False),  # ك starts too many foreign names to be read as a clitic
+     ("كيري", False),  # listed as a name though يري is common
+     ("سعيد", False),  # a given name of names.yaml wins over the table
+     ("بوغدانوف", False)],
+)
+def test_common_words_with_a_clitic_and_the_names_that_win_over_them(lexicon, word, common):
+    common_words, clitic_names = parse_common_words(_COMMON_TABLE)
+    with_table = replace(lexicon, common_words=common_words, clitic_names=clitic_names)
+    assert with_table.is_common(match_key(word)) is common
 
 
 def test_phrase_openers_are_exactly_the_keys_whose_clitic_free_forms_open_a_phrase():

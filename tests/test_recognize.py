@@ -293,3 +293,38 @@ def test_an_unknown_adjective_before_an_honorific_belongs_to_the_role():
     people = _named_people("كما كان في استقباله رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة.")
     assert people == [("فايز الطراونة", "رئيس الديوان الملكي الهاشمي")]
 
+
+
+# --------------------------------------------------------------------------- common words
+
+
+def _names_with(text, lexicon):
+    from meetsum.recognize import recognize
+    from meetsum.text import analyze
+    rec = recognize(analyze(text), lexicon)
+    tokens = rec.doc.tokens
+    return [" ".join(t.text for t in tokens[p.name_start:p.name_end]) if p.has_name else None for p in rec.people]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "without_table"),
+    [
+        # a name after a title ends before a word the news almost never uses in a name
+        ("وقال مستشار الرئيس الكيني جون أوتينو لوكالات الأنباء إن اللقاء كان مثمرا.",
+         ["جون أوتينو"], ["جون أوتينو لوكالات"]),
+        ("وانتقد الرئيس الكيني ويليام روتو المثيرة للجدل تصريحات المعارضة.", ["ويليام روتو"], ["ويليام روتو المثيرة"]),
+        # a given name followed by a common word is no name at all (one word is too little there)
+        ("وصل الوفد يوم السبت السابع من رمضان الموافق الخامس من مارس.", [None], [None, "رمضان الموافق الخامس"]),
+        # a common verb, or a common word with ب, starts no name even after a title
+        ("ومن غير المعتاد أن يجتمع رئيس أمريكي مازال في منصبه مع زعيم معارض.", [None, None], ["مازال", None]),
+        ("وطالب وزير الخارجية الكيني بالتوقف عن التصعيد.", [None], ["بالتوقف"]),
+    ],
+)
+def test_common_words_learned_from_the_corpus_are_no_name_words(text, names, without_table):
+    from dataclasses import replace
+
+    from meetsum.lexicon import default_lexicon
+    lexicon = default_lexicon()
+    assert _names_with(text, lexicon) == names
+    assert _names_with(text, replace(lexicon, common_words=frozenset())) == without_table
+
