@@ -281,8 +281,16 @@ def _name_span(person: Person) -> tuple[int, int, int] | None:
 
 
 def name_text(doc: Document, span: tuple[int, int, int]) -> str:
-    """A name as written, less the marks of a hashtag: "#فلاديمير_بوتين" is فلاديمير بوتين."""
-    return " ".join(span_text(doc, *span).replace("#", " ").replace("_", " ").split())
+    """A name as written, less the marks of a hashtag: "#فلاديمير_بوتين" is فلاديمير بوتين;
+    a name read after ل whose article it swallowed gets it back: "للسيسي" is السيسي."""
+    text = " ".join(span_text(doc, *span).replace("#", " ").replace("_", " ").split())
+    return "ا" + text if _article_swallowed(doc.tokens, span) else text
+
+
+def _article_swallowed(tokens: Sequence[Token], span: tuple[int, int, int]) -> bool:
+    """The clitic ل cut before the name stood for ل + ال (للسيسي = ل + السيسي)."""
+    start, _, skip = span
+    return bool(skip) and tokens[start].key[skip - 1 :].startswith("لل")
 
 
 def _affiliation(person: Person) -> Entity | None:
@@ -338,7 +346,7 @@ def _name_keys(tokens: Sequence[Token], span: tuple[int, int, int] | None) -> tu
     if not span:
         return ()
     keys = [token.key for token in tokens[span[0] : span[1]]]
-    keys[0] = keys[0][span[2]:]
+    keys[0] = ("ا" if _article_swallowed(tokens, span) else "") + keys[0][span[2]:]
     return tuple(keys)
 
 

@@ -49,6 +49,19 @@ def test_a_surname_after_a_conjunction_is_an_alias():
     assert _party(summary, "يوهان فاديفول").aliases == ("فاديفول",)
 
 
+
+def test_a_name_after_lam_that_swallowed_the_article_is_the_same_party():
+    """"للسيسي" is ل + السيسي: the mention joins عبد الفتاح السيسي and never names "لسيسي"."""
+    from meetsum.lexicon import default_lexicon
+    from meetsum.parties import find_parties, name_text
+    from meetsum.recognize import recognize
+    from meetsum.text import analyze
+
+    text = "استقبل الرئيس المصري عبد الفتاح السيسي اليوم وزير الخارجية الكيني. لقاء للسيسي مع الوزير الكيني في القاهرة."
+    rec = recognize(analyze(text), default_lexicon())
+    named = [(name_text(rec.doc, p.name), len(p.mentions)) for p in find_parties(rec, default_lexicon()) if p.name]
+    assert named == [("عبد الفتاح السيسي", 2)]
+
 @pytest.mark.parametrize(
     ("text", "people"),
     [
