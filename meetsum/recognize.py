@@ -602,7 +602,8 @@ def _names_person(match: Match) -> bool:
 
 
 def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
-    if not token.key.isalpha() or len(token.key) < 2 or token.key.startswith("لل"):
+    key = token.key
+    if not key.isalpha() or len(key) < 2 or key.startswith("لل") or not _arabic_letters(key):
         return False
     classes = lexicon.token_classes(token)
     if match is not None and any(sense.kind in _NOT_NAME_KINDS for sense in match.senses):
@@ -612,6 +613,12 @@ def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
     if "given" not in classes and _common_with_pronoun(token.key, lexicon):
         return False
     return not (lexicon.word_classes(token.key) & _NAME_STOP_CLASSES) or "given" in classes
+
+
+def _arabic_letters(key: str) -> bool:
+    """Names are written in Arabic letters: Latin words beside them are a gloss ("مارك
+    زوكربيرغ Mark Zuckerberg"), a source ("لـCNN") or a site's navigation ("Next Previous")."""
+    return "\u0621" <= key[0] <= "\u064a" and "\u0621" <= key[-1] <= "\u064a"
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")

@@ -328,3 +328,19 @@ def test_common_words_learned_from_the_corpus_are_no_name_words(text, names, wit
     assert _names_with(text, lexicon) == names
     assert _names_with(text, replace(lexicon, common_words=frozenset())) == without_table
 
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a Latin gloss after an Arabic name is not part of it
+        ("وقال مدير الشركة الكيني جون أوتينو John Otieno إن الاتفاق سيوقع قريبا.", ["جون أوتينو"]),
+        # a site's navigation text after a title is no name
+        ("الرئيس يستقبل وزير الخارجية الكيني Next Previous", [None, None]),
+        # nor is a source written in Latin letters after ل
+        ("وقال مسؤول كيني لـCNN إن اللقاء كان مثمرا.", [None]),
+    ],
+)
+def test_names_are_written_in_arabic_letters(text, names):
+    from meetsum.lexicon import default_lexicon
+    assert _names_with(text, default_lexicon()) == names
