@@ -314,8 +314,8 @@ def _meeting_after_during(rec: Recognized, index: int) -> Match | None:
 
 
 def _split_items(rec: Recognized, begin: int, end: int, cut: int = 0) -> list[AgendaItem]:
-    """Split coordinated topics: at commas, at joining words (فضلا عن) and at "و" before a
-    definite noun once the current item has a few words; ``cut`` clitic characters are left
+    """Split coordinated topics: at commas, at joining words (فضلا عن) and at a conjunction
+    "و" before a noun once the current item has a few words; ``cut`` clitic characters are left
     out of the first."""
     tokens, items, start, index = rec.doc.tokens, [], begin, begin
     while index <= end:
@@ -333,25 +333,53 @@ def _split_items(rec: Recognized, begin: int, end: int, cut: int = 0) -> list[Ag
 
 
 def _conjunction_length(rec: Recognized, index: int) -> int:
-    """1 when the token starts with a conjunction و that is not part of the word."""
-    token = rec.doc.tokens[index]
+    """1 when the token starts with a conjunction و that is not part of the word: not a word
+    of the lexicon nor one the corpus shows with its own و (وزير، وسائل، وجهات)."""
+    token, lexicon = rec.doc.tokens[index], rec.lexicon
     if not token.key.startswith("و") or len(token.key) < 4 or index in rec.matches and rec.matches[index].skip == 0:
         return 0
-    return 0 if rec.lexicon.words.get(token.key) else 1
+    return 0 if token.key in lexicon.waw_words or lexicon.words.get(token.key) else 1
 
 
 def _splits_topics(rec: Recognized, start: int, index: int) -> bool:
-    """"و" before a definite noun starts a new topic, except between two adjectives
-    (الإقليمية والدولية), between named states or bodies, or after "بين" (بين المملكة والمنظمة)."""
+    """"و" before a noun starts a new topic (والتعاون، وتعزيز), except between two adjectives
+    (الإقليمية والدولية، وثيق ومثمر), between named states or bodies, or after "بين" (بين
+    المملكة والمنظمة)."""
     tokens = rec.doc.tokens
-    if not tokens[index].key.startswith("وال"):
+    key = tokens[index].key
+    if not key.startswith("وال") and not _indefinite_topic(rec, start, index):
         return False
-    if _adjective(tokens[index].key) and _adjective(tokens[index - 1].key):
+    if _adjective(key) and _adjective(tokens[index - 1].key):
         return False
     if index in rec.matches and rec.matches[index].skip and (
             rec.matches[index].has("country") or rec.matches[index].has("organization")):
         return False
     return not any(i in rec.matches and rec.matches[i].has("cue.between") for i in range(max(start, index - 3), index))
+
+
+def _indefinite_topic(rec: Recognized, start: int, index: int) -> bool:
+    """A conjunction و before an indefinite noun after a topic that ends in a definite word
+    ("الوضع في المنطقة وتعزيز التعاون"); not after a word that shares what follows with it (تقسيم
+    وتوزيع المشروعات، تعاون وثيق ومثمر), nor before a verb, adverb, particle or function word
+    (وأكد، وهو; the corpus shows which open clauses), a title or name, or a word whose pronoun
+    points back (وتطويرها)."""
+    tokens, lexicon = rec.doc.tokens, rec.lexicon
+    if not tokens[index - 1].key.startswith(_DEFINITE) or tokens[index].text.endswith(_PRONOUN_ENDINGS):
+        return False
+    if _conjunction_length(rec, index) != 1 or index in _title_tokens(rec) or index in rec.person_at:
+        return False
+    key = tokens[index].key
+    if key in lexicon.waw_clauses or lexicon.lexical_classes.get(key[1:]) in ("verb", "adverb", "particle"):
+        return False
+    if lexicon.words.get(key[1:], frozenset()) - {"common"}:  # words.yaml's common words: nouns too
+        return False
+    return _agenda_item(rec, start, index)[0] is not None
+
+
+_DEFINITE = ("ال", "وال", "بال", "لل", "فال", "كال")
+
+
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")  # ه, not ة: the written form tells them apart
 
 
 def _adjective(key: str) -> bool:

@@ -65,6 +65,7 @@ _NAME_WORD_CLASSES = frozenset({"given", "particle", "patronymic", "recurring"})
 LEXICAL_CLASSES = ("verb", "adjective", "adverb", "particle")
 WORD_CLASS_TABLE = "wordclasses.tsv"
 COMMON_WORD_TABLE = "learned/common_words.tsv"
+WAW_WORDS_FILE = "learned/waw_words.tsv"  # words whose leading و is their own (scripts/learn_conjunctions.py)
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
 COUNTRY_STATUSES = ("member", "observer", "other")
 
@@ -157,6 +158,10 @@ class Lexicon:
     # names though their form without it is such a word (learned/common_words.tsv)
     common_words: frozenset[str] = field(default_factory=frozenset, repr=False)
     clitic_names: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # words whose leading و is part of the word, not the conjunction, and conjunctions that open
+    # a clause (وقال، وسبق), learned from the corpus (learned/waw_words.tsv)
+    waw_words: frozenset[str] = field(default_factory=frozenset, repr=False)
+    waw_clauses: frozenset[str] = field(default_factory=frozenset, repr=False)
     # the phrases by their first two words ("" for one-word phrases), longest first, so that a
     # look-up tries the few phrases that can match rather than all that share a first word
     by_two_words: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[Sense, ...], frozenset[str]], ...]] = (
@@ -416,7 +421,8 @@ def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for module in (__file__, text_module.__file__, *code):
         digest.update(Path(module).read_bytes())
-    for file in (*(f"{name}.yaml" for name in _FILES), LEARNED_FILE, WORD_CLASS_TABLE, COMMON_WORD_TABLE):
+    for file in (*(f"{name}.yaml" for name in _FILES), LEARNED_FILE, WORD_CLASS_TABLE, COMMON_WORD_TABLE,
+                 WAW_WORDS_FILE):
         digest.update(resources.files("meetsum").joinpath("data", file).read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
@@ -671,9 +677,11 @@ def _build(raw: Mapping[str, dict[str, Any]], *, word_classes: bool = True, comm
     _check_learned_bodies(raw["bodies"])
     words = _build_words(raw["names"], raw["words"], raw["name_words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
+    waw_words, waw_clauses = _read_waw_words() if word_classes else (frozenset(), frozenset())
     return Lexicon(countries, cities, organizations, terms, words, function_forms, builder.index(),
                    _read_word_classes() if word_classes else {},
-                   *(_read_common_words() if common_words else ()))
+                   *(_read_common_words() if common_words else ()),
+                   waw_words=waw_words, waw_clauses=waw_clauses)
 
 
 def _read_word_classes() -> dict[str, str]:
@@ -697,6 +705,30 @@ def parse_common_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
             raise LexiconError(f"{COMMON_WORD_TABLE}: {line!r}: expected key, count, in_names, common or name")
         kinds[fields[3]].append(fields[0])
     return frozenset(kinds["common"]), frozenset(kinds["name"])
+
+
+def _read_waw_words() -> tuple[frozenset[str], frozenset[str]]:
+    return parse_waw_words(resources.files("meetsum").joinpath("data", WAW_WORDS_FILE).read_text(encoding="utf-8"))
+
+
+WAW_KINDS = ("word", "clause")
+
+
+def parse_waw_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The generated list of words starting with و (scripts/learn_conjunctions.py), with the
+    counts that justify each: those whose و is their own, and conjunctions that open a clause."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines or lines[0].split("\t") != ["key", "kind", "count", "rest", "inner", "opens"]:
+        raise LexiconError(f"{WAW_WORDS_FILE}: the header row must be key, kind, count, rest, inner, opens")
+    kinds: dict[str, set[str]] = {kind: set() for kind in WAW_KINDS}
+    for line in lines[1:]:
+        fields = line.split("\t")
+        if (len(fields) != 6 or not fields[0].startswith("و") or fields[1] not in kinds
+                or not all(f.isdigit() for f in fields[2:])):
+            raise LexiconError(f"{WAW_WORDS_FILE}: {line!r}: expected a word starting with و, one of "
+                               f"{WAW_KINDS} and four counts")
+        kinds[fields[1]].add(fields[0])
+    return frozenset(kinds["word"]), frozenset(kinds["clause"])
 
 
 def parse_word_classes(text: str) -> dict[str, str]:

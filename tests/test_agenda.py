@@ -176,3 +176,56 @@ def test_the_example_a_topic_names_is_a_topic_of_its_own(tail, topics):
 def test_an_aside_or_a_clause_after_especially_is_no_topic(tail):
     agenda = _agenda(_AMMAN + tail)
     assert len(agenda) == 1 and not any(item.startswith(("مجال", "أن", "أعداد")) for item in agenda)
+
+
+# --------------------------------------------------------------------------- a leading و: conjunction or part of the word
+
+
+def test_a_conjunction_before_an_indefinite_noun_starts_a_new_topic():
+    text = _AMMAN + "وبحث الجانبان الأوضاع الأمنية في المنطقة وتعزيز التعاون في مجال المياه."
+    assert _agenda(text) == ["الأوضاع الأمنية في المنطقة", "تعزيز التعاون في مجال المياه"]
+
+
+def test_a_word_with_its_own_waw_does_not_start_a_topic():
+    text = _AMMAN + "وبحث الجانبان الأوضاع الأمنية في المنطقة وسائل دعم اللاجئين."
+    assert _agenda(text) == ["الأوضاع الأمنية في المنطقة وسائل دعم اللاجئين"]
+
+
+def test_an_item_keeps_the_waw_of_its_first_word():
+    text = _AMMAN + "وبحث الجانبان وسائل دعم اللاجئين في المخيمات."
+    assert _agenda(text) == ["وسائل دعم اللاجئين في المخيمات"]
+
+
+def test_a_conjunction_opening_a_clause_does_not_start_a_topic():
+    text = _AMMAN + "وبحث الجانبان الأوضاع الأمنية في المنطقة وسبق أن التقيا في القاهرة."
+    assert _agenda(text) == ["الأوضاع الأمنية في المنطقة وسبق أن التقيا في القاهرة"]
+
+
+def test_words_sharing_what_follows_are_not_split():
+    text = _AMMAN + "وبحث الجانبان خطط تقسيم وتوزيع المساعدات على المحافظات الشمالية."
+    assert _agenda(text) == ["خطط تقسيم وتوزيع المساعدات على المحافظات الشمالية"]
+
+
+def test_a_word_whose_pronoun_points_back_stays_in_its_topic():
+    text = _AMMAN + "وبحث الجانبان العلاقات الثنائية المتميزة وسبل تعزيزها وتطويرها."
+    assert _agenda(text) == ["العلاقات الثنائية المتميزة", "سبل تعزيزها وتطويرها"]
+
+
+def test_the_learned_waw_words_tell_the_two_apart():
+    from meetsum.text import match_key
+
+    words = default_lexicon().waw_words
+    assert {match_key(w) for w in ("وزير", "وسائل", "وصول", "وضع")} <= words
+    assert not {match_key(w) for w in ("وتعزيز", "ودعم", "وتنمية")} & words
+
+
+def test_a_malformed_waw_words_row_is_refused():
+    from meetsum.lexicon import LexiconError, parse_waw_words
+
+    header = "# made by a script\nkey\tkind\tcount\trest\tinner\topens\n"
+    assert parse_waw_words(header + "وزير\tword\t10\t0\t4\t0\nوقال\tclause\t9\t5\t0\t8\n") == ({"وزير"}, {"وقال"})
+    for row in ("تعزيز\tword\t10\t0\t4\t0", "وزير\tnoun\t10\t0\t4\t0", "وزير\tword\t10\t0\tmany\t0"):
+        with pytest.raises(LexiconError):
+            parse_waw_words(header + row + "\n")
+    with pytest.raises(LexiconError):
+        parse_waw_words("key\tcount\nوزير\t10\n")
