@@ -383,7 +383,7 @@ def _name_after_title(
     past_commas = after
     while past_commas < len(tokens) and tokens[past_commas].key in _COMMAS:
         past_commas += 1  # "الوزير الأول الجزائري،، عبد المالك سلال"
-    if after < past_commas < len(tokens) and (
+    if after < past_commas < len(tokens) and not _starts_new_item(tokens[past_commas], lexicon, recurring.seen) and (
             title.affiliation or not title.collective and _is_given(tokens[past_commas], lexicon)):
         after, trusted = past_commas, False  # "وزير الخارجية السوري، وليد المعلم"، "رئيس الحكومة، يوسف الشاهد"
     name_end = _name_end(tokens, matches, lexicon, after, trusted=trusted, recurring=recurring,

@@ -344,3 +344,8 @@ def test_common_words_learned_from_the_corpus_are_no_name_words(text, names, wit
 def test_names_are_written_in_arabic_letters(text, names):
     from meetsum.lexicon import default_lexicon
     assert _names_with(text, default_lexicon()) == names
+
+
+def test_a_name_after_a_titles_comma_with_the_conjunction_wa_is_the_next_item():
+    text = "وحضر اللقاء وزير الخارجية الكيني، وجون موانغي مدير المكتب، وجون كيماني مدير المراسم."
+    assert _named_people(text)[0] == (None, "وزير الخارجية")
