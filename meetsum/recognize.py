@@ -194,6 +194,8 @@ def parse_title(
         if match.has("modifier"):
             index = match.end
         elif match.has("office") or match.has("collective") or _is_counterpart(match):
+            if _given_before_patronymic(tokens, match, lexicon):
+                break  # "الأمير سلطان بن سلمان": the office word is the name's first word
             if (offices or collective) and not match.has("office"):
                 break  # "استقبل الرئيس وفدا": a group or "نظيره" starts the next party
             offices += match.has("office")
@@ -230,6 +232,13 @@ def parse_title(
 _QUOTES = frozenset("\"'«»“”‘’")
 
 
+def _given_before_patronymic(tokens: Sequence[Token], match: Match, lexicon: Lexicon) -> bool:
+    """An office word without ال right before بن or بنت is a given name (سلطان بن سلمان);
+    a definite rank there is a title before a family name (العقيد بن دايس)."""
+    return (match.end - match.start == 1 and match.end < len(tokens) and not tokens[match.start].key.startswith("ال")
+            and "patronymic" in lexicon.words.get(tokens[match.end].key, ()))
+
+
 def _entity_start(tokens: Sequence[Token], matches: dict[int, Match], index: int, head: Match) -> int:
     """Where the represented state or organization may start: quotes and a generic head
     noun (شركة بوينج) are skipped, and a delegation may say whom it comes from (وفد من)."""
@@ -249,7 +258,8 @@ def _name_starts(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Le
     if index >= len(tokens):
         return False
     match = matches.get(index)
-    return bool(match and match.has("honorific")) or "given" in lexicon.token_classes(tokens[index])
+    return bool(match and match.has("honorific")) or "given" in lexicon.token_classes(tokens[index]) or bool(
+        match and _given_before_patronymic(tokens, match, lexicon))
 
 
 def _body_before_name(
@@ -350,11 +360,12 @@ def _people(
         covered.update(range(title.start, max(name_end, title.end)))
     inside = {i for m in matches.values() if m.end - m.start > 1 for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
     honorific_ends = {m.end for m in by_kind.get("honorific", ())}
+    first_names = {m.start for m in by_kind.get("office", ()) if _given_before_patronymic(tokens, m, lexicon)}
     index = 0
-    for start in sorted(honorific_ends.union(tokens_with_key_in(tokens, lexicon.given_keys))):
+    for start in sorted(honorific_ends.union(tokens_with_key_in(tokens, lexicon.given_keys), first_names)):
         after_honorific = start in honorific_ends
         if start < index or start >= len(tokens) or start in covered or start in title_at or start in inside or not (
-                after_honorific or _is_given(tokens[start], lexicon)):
+                after_honorific or start in first_names or _is_given(tokens[start], lexicon)):
             continue
         name_end = _name_end(tokens, matches, lexicon, start, trusted=after_honorific, recurring=recurring)
         if name_end - start >= (1 if after_honorific else 2):
@@ -538,13 +549,15 @@ def _name_end(
             index += 1  # hashtag names: "#فلاديمير_بوتين", "رجب طيب #أردوغان"
             continue
         match = matches.get(index)
-        if not _name_like(token, match, lexicon) or token.sentence != tokens[start].sentence:
+        first_name = match is not None and _given_before_patronymic(tokens, match, lexicon)  # سلطان بن
+        if not (first_name or _name_like(token, match, lexicon)) or token.sentence != tokens[start].sentence:
             break
         if index > start and (_starts_new_item(token, lexicon, recurring.seen)
-                              or _next_known_person(matches, start, index)):
+                              or _next_known_person(matches, start, index)
+                              and "patronymic" not in lexicon.words.get(token.key, ())):  # X بن سلمان بن عبدالعزيز
             break
-        if index == start and (not _can_start_name(token, lexicon, trusted, recurring.recurring)
-                               or not after_group and _common_start(token, match, lexicon)):
+        if index == start and not first_name and (not _can_start_name(token, lexicon, trusted, recurring.recurring)
+                                                  or not after_group and _common_start(token, match, lexicon)):
             break
         if match is not None and _names_person(match):
             known_end = max(known_end, match.end)  # "كيم جونغ أون": a known name is never cut

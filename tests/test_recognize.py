@@ -346,6 +346,22 @@ def test_names_are_written_in_arabic_letters(text, names):
     assert _names_with(text, default_lexicon()) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # an office word without ال right before بن is the name's first word
+        ("استقبل الأمير سلطان بن سلمان بن عبدالعزيز الوفد في الرياض.",
+         [("سلطان بن سلمان بن عبدالعزيز", "الأمير"), (None, "الوفد")]),
+        ("وحضر اللقاء معالي وزير الدولة عضو مجلس الوزراء الدكتور مساعد بن محمد العيبان.",
+         [("مساعد بن محمد العيبان", "وزير الدولة عضو مجلس الوزراء")]),
+        # a definite office is still a title
+        ("التقى سلطان عمان هيثم بن طارق الوزير.", [("هيثم بن طارق", "سلطان عمان"), (None, "الوزير")]),
+    ],
+)
+def test_an_office_word_before_bin_starts_a_name(text, people):
+    assert _named_people(text) == people
+
+
 def test_a_name_after_a_titles_comma_with_the_conjunction_wa_is_the_next_item():
     text = "وحضر اللقاء وزير الخارجية الكيني، وجون موانغي مدير المكتب، وجون كيماني مدير المراسم."
     assert _named_people(text)[0] == (None, "وزير الخارجية")
