@@ -851,7 +851,7 @@ def _build_sections(
     for section in sections:
         kind = kind_of(section)
         for key, entry, forms in _term_entries(filename, section, data.get(section, {})):
-            terms[(kind, key)] = Term(kind, key, entry["en"])
+            terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True))
             for form in forms:
                 builder.add(form, Sense(kind, key))
 

@@ -359,7 +359,7 @@ def _people(
             people.append(Person(title.start, title.end, None, None, title))
         covered.update(range(title.start, max(name_end, title.end)))
     inside = {i for m in matches.values() if m.end - m.start > 1 for i in range(m.start + 1, m.end)}  # "يانغ" of "بيونغ يانغ"
-    honorific_ends = {m.end for m in by_kind.get("honorific", ())}
+    honorific_ends = {m.end for m in by_kind.get("honorific", ()) if _honors_what_follows(tokens, matches, lexicon, m)}
     first_names = {m.start for m in by_kind.get("office", ()) if _given_before_patronymic(tokens, m, lexicon)}
     index = 0
     for start in sorted(honorific_ends.union(tokens_with_key_in(tokens, lexicon.given_keys), first_names)):
@@ -528,6 +528,17 @@ def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
 def _trusted(title: Title, name_start: int) -> bool:
     """After a nationality adjective or honorific, the next word is very likely a name."""
     return title.affiliation is not None and title.affiliation.end == title.end or name_start > title.end
+
+
+def _honors_what_follows(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, honorific: Match) -> bool:
+    """An honorific that is also an ordinary word (``alone: false``: دولة "state", سيادة
+    "sovereignty") is one before a name only when the name is known to be one: a given name
+    or a known person ("دولة سعد الحريري"), not any word ("دولة عربية"، "سيادة وعروبة")."""
+    if all(lexicon.term("honorific", key).alone for key in honorific.keys("honorific")):
+        return True
+    following = matches.get(honorific.end)
+    return honorific.end < len(tokens) and (
+        _is_given(tokens[honorific.end], lexicon) or following is not None and _names_person(following))
 
 
 def _is_given(token: Token, lexicon: Lexicon) -> bool:

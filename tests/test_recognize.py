@@ -117,6 +117,19 @@ def test_no_honorific_is_part_of_a_name(text, honorifics):
         assert not set(name.split()) & set(honorifics), name
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("وتسعى إلى إقامة دولة مدنية حديثة.", []),  # دولة "state" before any word: no name
+        ("وأكد أن سيادة وعروبة البلد خط أحمر.", []),
+        ("التقى دولة سعد الحريري في بيروت الوفد.", ["سعد الحريري"]),  # a given name: the honorific
+        ("استقبل معالي خالد العيسى الوفد.", ["خالد العيسى"]),
+    ],
+)
+def test_an_honorific_that_is_also_a_word_takes_only_a_known_name(text, names):
+    assert [name for name, _, _ in _people(text) if name] == names
+
+
 def test_two_named_people_in_one_sentence():
     text = "التقى الرئيس الأمريكي دونالد ترامب الرئيس الروسي فلاديمير بوتين."
     assert _people(text) == [
