@@ -52,7 +52,7 @@ _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _CLITICS = "وف"
 _PREPOSITIONS = "بلك"
 _CLITIC_LETTERS = frozenset(_CLITICS + _PREPOSITIONS)
-_COMMON_CLITICS = "وبل"  # not ك, which starts many foreign names (كيلي)
+COMMON_CLITICS = "وبل"  # clitics before a common word (not ك, which starts many foreign names: كيلي)
 
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
@@ -240,7 +240,7 @@ class Lexicon:
         """A word the news almost never uses in a name (مساحة، الموافق), also with و, ب or ل
         (بتجنيد) unless the corpus shows it as a name (كيري); given names and name particles,
         also of a user lexicon, win over the generated table."""
-        if key in self.common_words or key[:1] in _COMMON_CLITICS and len(key) >= 4 and (
+        if key in self.common_words or key[:1] in COMMON_CLITICS and len(key) >= 4 and (
                 key[1:] in self.common_words and key not in self.clitic_names):
             return not self.words.get(key, frozenset()) & _NAME_WORD_CLASSES
         return False

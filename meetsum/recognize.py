@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from meetsum.lexicon import (
-    Lexicon, Match, document_keys, matches_by_kind, token_keys, tokens_with_key_in, with_kinds,
+    COMMON_CLITICS, Lexicon, Match, document_keys, matches_by_kind, token_keys, tokens_with_key_in, with_kinds,
 )
 from meetsum.text import Document, Token
 
@@ -589,12 +589,11 @@ def _common_start(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
     key = token.key
     if not lexicon.is_common(key) or match is not None and _names_person(match):
         return False
-    if key[:1] in _COMMON_CLITICS and lexicon.is_common(key[1:]):
+    if key[:1] in COMMON_CLITICS and lexicon.is_common(key[1:]):
         return True
     return lexicon.ends_name(key) and lexicon.lexical_classes[key] in _STARTS_NO_NAME
 
 
-_COMMON_CLITICS = "وبل"
 _STARTS_NO_NAME = frozenset({"verb", "adverb"})
 
 
