@@ -41,6 +41,7 @@ __all__ = [
     "check_form",
     "check_forms",
     "default_lexicon",
+    "keys_with_clitics",
     "load_lexicon",
     "matches_by_kind",
     "with_kinds",
@@ -323,6 +324,12 @@ def _with_clitics(keys: Iterable[str]) -> frozenset[str]:
         found.update(forms[1:])
         found.update(conjunction + form for form in forms for conjunction in _CLITICS)
     return frozenset(found)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def keys_with_clitics(key: str) -> frozenset[str]:
+    """Every key one of whose forms without clitics (:func:`variant_keys`) is ``key``."""
+    return _with_clitics((key,))
 
 
 _last_forms: list = [None, []]  # the last document's tokens (a tuple) and their forms

@@ -9,12 +9,13 @@ name that starts with a known given name, or a later short form of a name seen b
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain, compress
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 
 from meetsum.lexicon import (
-    COMMON_CLITICS, Lexicon, Match, document_keys, matches_by_kind, token_keys, tokens_with_key_in, with_kinds,
+    COMMON_CLITICS, Lexicon, Match, document_keys, keys_with_clitics, matches_by_kind, tokens_with_key_in,
+    with_kinds,
 )
 from meetsum.text import Document, Token
 
@@ -510,19 +511,33 @@ def _nisba_surname(matches: dict[int, Match], title: Title, start: int, end: int
     return end
 
 
+class _Recurring:
+    """The keys seen more than once in a document, themselves or as a form without clitics of
+    another token's key (names recur; most stray words after a title do not). Asked of the few
+    words a name search meets, so each is counted on demand from the document's key counts:
+    a key's count is that of the keys whose forms include it (:func:`keys_with_clitics`)."""
+
+    __slots__ = ("_counts",)
+
+    def __init__(self, counts: Counter[str]) -> None:
+        self._counts = counts
+
+    def __contains__(self, key: object) -> bool:
+        return sum(map(self._counts.get, keys_with_clitics(str(key)), repeat(0))) > 1
+
+
 @dataclass(frozen=True, slots=True)
 class _KeyCounts:
-    """``recurring``: keys (and their forms without clitics) seen more than once, since names
-    recur and most stray words after a title do not; ``seen``: every token's own key."""
+    """``recurring``: keys (and their forms without clitics) seen more than once; ``seen``:
+    every token's own key (with its count)."""
 
-    recurring: frozenset[str]
-    seen: frozenset[str]
+    recurring: Container[str]
+    seen: Container[str]
 
 
 def _recurring_keys(tokens: Sequence[Token]) -> _KeyCounts:
-    counts = Counter(chain.from_iterable(token_keys(tokens)))
-    more_than_once = map((1).__lt__, counts.values())
-    return _KeyCounts(frozenset(compress(counts.keys(), more_than_once)), frozenset(document_keys(tokens)))
+    counts = Counter(document_keys(tokens))
+    return _KeyCounts(_Recurring(counts), counts)
 
 
 def _trusted(title: Title, name_start: int) -> bool:
@@ -658,7 +673,7 @@ def _common_with_pronoun(key: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _starts_new_item(token: Token, lexicon: Lexicon, seen: frozenset[str]) -> bool:
+def _starts_new_item(token: Token, lexicon: Lexicon, seen: Container[str]) -> bool:
     """A word with the conjunction و starts the next item of a list ("بوغدانوف وهاكان",
     "كيم وترامب", "والمحلل") when the rest is definite, a known word or name, or stands alone
     elsewhere in the article; otherwise it is part of the name (ويتكوف، وليد)."""
@@ -668,7 +683,7 @@ def _starts_new_item(token: Token, lexicon: Lexicon, seen: frozenset[str]) -> bo
     return rest.startswith("ال") or bool(lexicon.words.get(rest)) or rest in lexicon.phrases or rest in seen
 
 
-def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool, recurring: frozenset[str]) -> bool:
+def _can_start_name(token: Token, lexicon: Lexicon, trusted: bool, recurring: Container[str]) -> bool:
     classes = lexicon.token_classes(token)
     if "given" in classes or "particle" in classes:
         return True

@@ -296,3 +296,15 @@ def test_matches_by_kind_gives_each_kinds_matches_once_in_text_order(lexicon):
     assert with_kinds(by_kind, wanted) == expected
     assert with_kinds(by_kind, ["office"]) == [match for match in matches if match.has("office")]
     assert with_kinds(by_kind, ["no such kind"]) == []
+
+
+def test_keys_with_clitics_is_the_inverse_of_variant_keys():
+    from meetsum.lexicon import keys_with_clitics, variant_keys
+
+    words = [match_key(word) for word in (
+        "الرئيس", "والرئيس", "للرئيس", "بالرئيس", "وللرئيس", "لقائه", "للقائه", "فبحث", "كما", "لبنان",
+        "ولبنان", "وزير", "بن", "في", "و", "الدوحة", "بالدوحة")]
+    for word in words:
+        for form in variant_keys(word):
+            assert word in keys_with_clitics(form), (word, form)
+            assert all(form in variant_keys(key) for key in keys_with_clitics(form)), form

@@ -378,3 +378,16 @@ def test_an_office_word_before_bin_starts_a_name(text, people):
 def test_a_name_after_a_titles_comma_with_the_conjunction_wa_is_the_next_item():
     text = "وحضر اللقاء وزير الخارجية الكيني، وجون موانغي مدير المكتب، وجون كيماني مدير المراسم."
     assert _named_people(text)[0] == (None, "وزير الخارجية")
+
+
+def test_a_word_recurs_when_it_or_a_form_of_another_word_without_clitics_occurs_twice():
+    from collections import Counter
+
+    from meetsum.recognize import _Recurring
+
+    keys = [token.key for token in analyze("لف لف الف والحريري الحريري بنان الكبير").tokens]
+    recurring = _Recurring(Counter(keys))
+    assert "الحريري" in recurring  # الحريري and والحريري
+    assert "لف" in recurring
+    assert "الف" not in recurring  # لف is no ل before الف
+    assert "بنان" not in recurring and "الكبير" not in recurring
