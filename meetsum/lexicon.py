@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, TypeVar
@@ -27,7 +27,7 @@ from typing import Any, Callable, NamedTuple, TypeVar
 import yaml
 
 from meetsum import text as text_module
-from meetsum.text import WORD_CACHE_SIZE, WORD_MEMO_SIZE, Token, WordMemo, match_key
+from meetsum.text import WORD_CACHE_SIZE, Token, match_key
 
 __all__ = [
     "City",
@@ -304,7 +304,6 @@ def _variant_keys(key: str) -> tuple[str, ...]:
 
 variant_keys = lru_cache(maxsize=WORD_CACHE_SIZE)(_variant_keys)
 variant_keys.__doc__ = """The forms of :func:`token_variants` alone."""
-_document_variant_keys = WordMemo(_variant_keys, WORD_MEMO_SIZE)
 
 
 _KEY_OF = attrgetter("key")
@@ -326,13 +325,11 @@ def _with_clitics(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
 def keys_with_clitics(key: str) -> frozenset[str]:
     """Every key one of whose forms without clitics (:func:`variant_keys`) is ``key``."""
     return _with_clitics((key,))
 
 
-_last_forms: list = [None, []]  # the last document's tokens (a tuple) and their forms
 _last_keys: list = [None, []]  # the last document's tokens (a tuple) and their keys
 
 
@@ -350,20 +347,10 @@ def tokens_with_key_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> list[
     return list(compress(range(len(tokens)), map(keys.__contains__, document_keys(tokens))))
 
 
-def token_keys(tokens: Sequence[Token]) -> Sequence[tuple[str, ...]]:
-    """Each token's forms with and without clitics (:func:`variant_keys`); the phrase,
-    surname and recurring-word scans of one document share them."""
-    if not isinstance(tokens, tuple):
-        return _document_variant_keys(list(map(_KEY_OF, tokens)))
-    if _last_forms[0] is not tokens:
-        _last_forms[:] = [tokens, _document_variant_keys(document_keys(tokens))]
-    return _last_forms[1]
-
-
-def tokens_with_forms_in(tokens: Sequence[Token], keys: AbstractSet[str]) -> list[int]:
-    """Indices of the tokens one of whose forms is in ``keys``; the scan runs in C (map,
-    compress), since most tokens of a text are in no such set."""
-    return list(compress(range(len(tokens)), map(not_, map(keys.isdisjoint, token_keys(tokens)))))
+def tokens_with_forms_in(tokens: Sequence[Token], keys: Iterable[str]) -> list[int]:
+    """Indices of the tokens one of whose forms (:func:`variant_keys`) is in ``keys``: the
+    tokens whose own key is one of ``keys`` with its clitics (a scan in C)."""
+    return tokens_with_key_in(tokens, _with_clitics(keys))
 
 
 # --------------------------------------------------------------------------- loading
