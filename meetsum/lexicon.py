@@ -296,14 +296,9 @@ def token_variants(key: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
-def _variant_keys(key: str) -> tuple[str, ...]:
-    if len(key) <= 2 or key[0] not in _CLITIC_LETTERS:
-        return (key,)
+def variant_keys(key: str) -> tuple[str, ...]:
+    """The forms of :func:`token_variants` alone (what :func:`keys_with_clitics` inverts)."""
     return tuple(form for _, form in token_variants(key))
-
-
-variant_keys = lru_cache(maxsize=WORD_CACHE_SIZE)(_variant_keys)
-variant_keys.__doc__ = """The forms of :func:`token_variants` alone."""
 
 
 _KEY_OF = attrgetter("key")
