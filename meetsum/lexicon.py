@@ -553,7 +553,7 @@ _ENTRY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "organizations": {"en": str, "ar": str, "aliases": list, "kind": str, "nisba": list,
                       "needs_context": bool},
 }
-_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "city_state", "alone", "country", "reports", "rank"}
+_OPTIONAL = {"aliases", "nisba", "needs_context", "status", "city_state", "alone", "country", "reports", "rank", "abbreviations"}
 
 
 def _check_entry(
@@ -802,7 +802,8 @@ def _term_entries(filename: str, section: str, entries: Any) -> Iterable[tuple[s
         raise LexiconError(f"{filename}: {section}: must be a mapping of entries")
     for key, entry in entries.items():
         where = f"{section}.{key}"
-        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str, "reports": bool, "rank": bool})
+        _check_entry(filename, where, entry, {"en": str, "ar": list, "alone": bool, "country": str, "reports": bool,
+                                              "rank": bool, "abbreviations": list})
         if "en" not in entry or "ar" not in entry:
             raise LexiconError(f"{filename}: {where}: needs 'en' and 'ar'")
         yield str(key), entry, check_forms(filename, f"{where}.ar", entry["ar"])
@@ -843,6 +844,8 @@ def _build_sections(
             terms[(kind, key)] = Term(kind, key, entry["en"], entry.get("alone", True))
             for form in forms:
                 builder.add(form, Sense(kind, key))
+            for letter in check_forms(filename, f"{section}.{key}.abbreviations", entry.get("abbreviations", [])):
+                builder.add(f"{letter} .", Sense(kind, key))  # "د." is one letter and a full stop
 
 
 _CALENDAR_TABLES = {

@@ -212,10 +212,20 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if _abbreviation_before(text, match.start()):
+            continue
         _append_sentence(sentences, text, start, match.end())
         start = match.end()
     _append_sentence(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def _abbreviation_before(text: str, end: int) -> bool:
+    """Whether the full stop at ``end`` closes a one-letter abbreviation or initial ("د. صالح"،
+    "م. عادل"، "ج. ك. رولينغ"); after a number the letter is a unit ending the sentence (2015 م.)."""
+    if end < 2 or text[end] != "." or not text[end - 1].isalpha() or not text[end - 2].isspace():
+        return False
+    return not text[:end - 1].rstrip()[-1:].isdigit()
 
 
 def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:

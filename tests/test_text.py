@@ -54,6 +54,21 @@ def test_sentences_split_at_line_breaks_and_final_punctuation():
     assert sentences == ["العنوان هنا", "التقى الوزيران.", "وبحثا التعاون؟", "نعم 3.5 مليار", "سطر آخر"]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("استقبل الوزير د. صالح الحربي. وبحثا التعاون.", ["استقبل الوزير د. صالح الحربي.", "وبحثا التعاون."]),
+        ("وأوضح م. عادل السالم أن العمل بدأ.", ["وأوضح م. عادل السالم أن العمل بدأ."]),
+        ("ألفتها ج. ك. رولينغ وحدها.", ["ألفتها ج. ك. رولينغ وحدها."]),
+        # after a year, م is the calendar's sign and the stop ends the sentence
+        ("انتهى العقد عام 2015 م. وبدأ غيره.", ["انتهى العقد عام 2015 م.", "وبدأ غيره."]),
+        ("وصل الوفد أمس. د", ["وصل الوفد أمس.", "د"]),
+    ],
+)
+def test_a_one_letter_abbreviation_ends_no_sentence(text, sentences):
+    assert [text[s.start : s.end] for s in split_sentences(text)] == sentences
+
+
 def test_tokens_carry_their_sentence_index():
     doc = analyze("أولى. ثانية")
     assert [(t.text, t.sentence) for t in doc.tokens] == [("أولى", 0), (".", 0), ("ثانية", 1)]
