@@ -583,7 +583,7 @@ def _name_end(
                               and "patronymic" not in lexicon.words.get(token.key, ())):  # X بن سلمان بن عبدالعزيز
             break
         if index == start and not first_name and (not _can_start_name(token, lexicon, trusted, recurring.recurring)
-                                                  or not after_group and _common_start(token, match, lexicon)):
+                                                  or _common_start(token, match, lexicon, after_group)):
             break
         if match is not None and _names_person(match):
             known_end = max(known_end, match.end)  # "كيم جونغ أون": a known name is never cut
@@ -596,17 +596,20 @@ def _name_end(
     return index
 
 
-def _common_start(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
+def _common_start(token: Token, match: Match | None, lexicon: Lexicon, after_group: bool = False) -> bool:
     """A common word that is a verb or adverb of the word-class table, or that carries و, ب
     or ل before a common word, starts no name, even after a title ("رئيس أمريكي مازال"،
     "وأرفع مسؤول"، "الجانب التركي بالتوقف"). A common noun or adjective may still be a
-    given name there (العميد مزيد), and a known name always starts one."""
+    given name there (العميد مزيد), and a known name always starts one. After a group's
+    title, only the clitic-borne word is ruled out: "البلدين والشعبين" adds no description."""
     key = token.key
-    if not lexicon.is_common(key) or match is not None and _names_person(match):
+    if match is not None and _names_person(match):
         return False
-    if key[:1] in COMMON_CLITICS and lexicon.is_common(key[1:]):
+    if key[:1] in COMMON_CLITICS and "given" not in lexicon.words.get(key, ()) and (
+            lexicon.is_common(key[1:]) or lexicon.ends_name(key[1:])):
         return True
-    return lexicon.ends_name(key) and lexicon.lexical_classes[key] in _STARTS_NO_NAME
+    return (not after_group and lexicon.is_common(key) and lexicon.ends_name(key)
+            and lexicon.lexical_classes[key] in _STARTS_NO_NAME)
 
 
 _STARTS_NO_NAME = frozenset({"verb", "adverb"})
