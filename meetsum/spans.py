@@ -70,9 +70,18 @@ def _find_meeting_sentences(rec: Recognized) -> list[int]:
         meeting = any(
             m.has_any(MEETING_CUES) and "counterpart" not in m.keys("cue.meeting") for m in matches
         ) or _discussed_with(matches)
-        if meeting and not any(_vetoes(m) for m in matches):
+        if meeting and not _vetoed(rec, matches):
             found.append(sentence)
     return found
+
+
+def _vetoed(rec: Recognized, matches: Sequence[Match]) -> bool:
+    """Whether a sport or seminar word makes the sentence's meeting something else. Once the
+    sentence names a seminar as a body ("رئيس الندوة العالمية"), its later "الندوة" is that body."""
+    vetoes = [m for m in matches if _vetoes(m)]
+    bodies = [m for m in vetoes if _heads_body(rec, m)]
+    seminar_named = any("seminar" in m.keys("cue.not_meeting") for m in bodies)
+    return any(m not in bodies and not (seminar_named and "seminar" in m.keys("cue.not_meeting")) for m in vetoes)
 
 
 def _discussed_with(matches: Sequence[Match]) -> bool:
@@ -82,6 +91,19 @@ def _discussed_with(matches: Sequence[Match]) -> bool:
         if match.has("cue.discussion"):
             return any(later.has("cue.with") for later in matches[position + 1 :])
     return False
+
+
+def _heads_body(rec: Recognized, match: Match) -> bool:
+    """Right after an office, a sport or seminar word is no event: "الرئيس المنتخب"، "الرئيس
+    الدوري" (both definite) is an adjective of the office, and "رئيس الندوة العالمية" (the
+    office in construct) names the body its holder heads, a party. "قائد فريق" stays sport."""
+    before = rec.matches.get(match.start - 1)
+    if before is None or before.end != match.start or not before.has("office"):
+        return False
+    office, word = rec.doc.tokens[before.start].key, rec.doc.tokens[match.start].key
+    if office.startswith("ال") and word.startswith("ال"):
+        return True
+    return "seminar" in match.keys("cue.not_meeting")
 
 
 def _vetoes(match: Match) -> bool:

@@ -323,6 +323,25 @@ def test_meeting_words_outside_a_meeting(text):
     assert summary.status is None and summary.kind is None
 
 
+def test_an_abbreviated_honorific_joins_a_title_to_its_name():
+    summary = _summary("استقبل وزير الصحة السعودي د. سالم بن فهد العتيبي أمس وزير الصحة الأردني م. عادل الخطيب.")
+    assert _people(summary) == [
+        ("سالم بن فهد العتيبي", "وزير الصحة", "السعودية"), ("عادل الخطيب", "وزير الصحة", "الأردن")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the seminar is the body its head leads, named twice
+        "استقبل أمير منطقة القصيم الأمير فيصل بن مشعل أمس رئيس الندوة العالمية للتعليم سعد الحربي وعددا من أعضاء الندوة.",
+        # a president-elect, not a football team
+        "التقى الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم الرئيس المنتخب للبرتغال جواو سيلفا.",
+    ],
+)
+def test_a_seminar_or_sport_word_that_belongs_to_an_office_is_no_veto(text):
+    assert _summary(text).meeting_detected
+
+
 def test_people_of_a_non_meeting_article_are_mentioned():
     text = ("نظمت جامعة القاهرة ندوة بعنوان مستقبل العلاقات العربية، شارك فيها وزير الخارجية الأسبق عمرو موسى "
             "والمحلل السياسي علي الحسن.")
