@@ -444,6 +444,8 @@ def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> tuple[A
     end, rest = cut_to_limit(rec, start, end, _AGENDA_MAX_WORDS)
     skip = cut if cut and start == first else _conjunction_length(rec, start)
     if not skip and tokens[start].text.startswith("بال"):
+        if lexicon.lexical_classes.get(tokens[start].key) == "adjective":
+            return None, None  # "أهمية بالغة لهذه القيم": no ب to take off, and no topic
         skip = 1  # "أشاد بالتجربة": the topic is التجربة
     text = balance_marks(span_text(rec.doc, start, end, skip))
     return AgendaItem(text, evidence_of(rec.doc, start, end)), rest

@@ -229,3 +229,22 @@ def test_a_malformed_waw_words_row_is_refused():
             parse_waw_words(header + row + "\n")
     with pytest.raises(LexiconError):
         parse_waw_words("key\tcount\nوزير\t10\n")
+
+
+# --------------------------------------------------------------------------- not topics
+
+
+def test_where_a_meeting_took_place_is_not_a_topic():
+    text = _AMMAN + "وجرى اللقاء في مقر وزارة الخارجية بحضور عدد من المسؤولين."
+    assert _agenda(text) == []
+
+
+def test_great_importance_is_not_a_topic():
+    text = _AMMAN + "وأكد الجانبان أن العلاقات بين البلدين تكتسب أهمية بالغة في هذه المرحلة."
+    assert _agenda(text) == []
+
+
+@pytest.mark.parametrize("but", ["لكن", "، إلا أن"])
+def test_a_topic_ends_where_a_clause_turns_away_from_it(but):
+    text = _AMMAN + f"وبحث الجانبان تطوير التعاون في مجال الطاقة المتجددة {but} الخلافات حول التمويل بقيت قائمة."
+    assert _agenda(text) == ["تطوير التعاون في مجال الطاقة المتجددة"]
