@@ -50,7 +50,7 @@ def find_dates(
         clue = (
             _explicit(tokens, matches, match, published)
             or _day_of_month(tokens, matches, match, published)
-            or _relative(match, published)
+            or _relative(matches, match, published)
             or _weekday(tokens, matches, match, published, prefer_future)
         )
         if clue:
@@ -70,7 +70,8 @@ def _number(tokens: Sequence[Token], index: int) -> int | None:
 def _explicit(
     tokens: Sequence[Token], matches: dict[int, Match], match: Match, published: dt.date | None
 ) -> DateClue | None:
-    """``15 مايو 2025``, ``15 مايو/أيار``, ``20 رمضان 1446 ه``, ``الثاني عشر من يونيو``."""
+    """``15 مايو 2025``, ``15 مايو/أيار``, ``20 رمضان 1446 ه``, ``الثاني عشر من يونيو``,
+    ``30 آذار عام 1867``."""
     hijri = match.has("hijri_month")
     if not (match.has("month") or hijri):
         return None
@@ -83,11 +84,16 @@ def _explicit(
         end = matches[end + 1].end
     if end < len(tokens) and tokens[end].key == ")":
         end += 1
+    if end < len(tokens) and tokens[end].key in _YEAR_WORDS and (_number(tokens, end + 1) or 0) >= 1300:
+        end += 1  # "آذار عام 1867"
     year = _number(tokens, end)
     if year is not None and year >= 1300:
         end += 1
     month = int((match.keys("hijri_month") or match.keys("month"))[0])
     return _build_explicit(day, month, year, hijri, published, start, end)
+
+
+_YEAR_WORDS = frozenset({"عام", "العام", "لعام", "سنه", "لسنه"})
 
 
 def _day_before(tokens: Sequence[Token], matches: dict[int, Match], index: int) -> tuple[int | None, int]:
@@ -157,11 +163,17 @@ def _nearest_year(published: dt.date, month: int, day: int) -> int:
     return min(candidates, key=lambda date: abs((date - published).days)).year
 
 
-def _relative(match: Match, published: dt.date | None) -> DateClue | None:
+def _relative(matches: dict[int, Match], match: Match, published: dt.date | None) -> DateClue | None:
+    """أمس، اليوم، غدا; not a day named by what follows ("اليوم التالي"، "اليوم الثاني من
+    الزيارة"، "اليوم الوطني")."""
     offsets = match.keys("relative_day")
-    if not offsets or published is None:
+    if not offsets or published is None or _qualified(matches.get(match.end)):
         return None
     return DateClue(published + dt.timedelta(days=int(offsets[0])), match.start, match.end, False)
+
+
+def _qualified(following: Match | None) -> bool:
+    return following is not None and following.has_any(("day_qualifier", "ordinal_day"))
 
 
 def _weekday(
