@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from meetsum.lexicon import Lexicon, Match
-from meetsum.meeting_date import is_news, meeting_date
+from meetsum.meeting_date import is_news, meeting_date, stated_today
 from meetsum.model import (
     AgendaItem, Evidence, Meeting, Mention, Participant, Summary, Venue,
 )
@@ -45,14 +45,15 @@ def assemble(
         rec.memo["holders"] = holders
     doc = rec.doc
     parties = find_parties(rec, lexicon)
-    found = _meetings(rec, lexicon, parties, meeting_sentences(rec), published)
+    today = published or stated_today(rec, lexicon)  # relative dates resolve against the report's day
+    found = _meetings(rec, lexicon, parties, meeting_sentences(rec), today)
     meetings = [meeting for meeting, _ in found]
     title = _title_line(doc)
     if not meetings:
         return Summary(False, title, _iso(published), None, None, None, None, (), (), (),
                        tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
-    others = [meeting for meeting in meetings[1:] if not _told_as_past(rec, meeting, published)]
+    others = [meeting for meeting in meetings[1:] if not _told_as_past(rec, meeting, today)]
     participants = _without_doubles(_represented(_union(meeting.participants for meeting in [main, *others])))
     taking_part = {id(party) for _, group in found for party in group}
     return Summary(

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from meetsum.dates import DATE_KINDS, DateClue, find_dates
-from meetsum.lexicon import Lexicon
+from meetsum.lexicon import Lexicon, Match
 from meetsum.recognize import Recognized
 
-__all__ = ["is_news", "meeting_date"]
+__all__ = ["is_news", "meeting_date", "stated_today"]
 
 _RECENT_DAYS, _AHEAD_DAYS = 7, 90
 
@@ -36,6 +36,37 @@ def meeting_date(
     best = max(candidates, key=lambda c: (
         is_news(c.date, published), c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
     return best.date
+
+
+def stated_today(rec: Recognized, lexicon: Lexicon) -> dt.date | None:
+    """The report's own date where it spells out today ("أكدت اليوم الاثنين 18 جانفي 2016
+    أن ..."): the day أمس or a weekday count from when no publication date is given. A
+    weekday that does not fall on the date after it makes it no statement of today."""
+    tokens, matches = rec.doc.tokens, rec.matches
+    for clue in find_dates(tokens, matches, lexicon, None, calendar=rec.with_kinds(DATE_KINDS)):
+        before, weekday = _match_before(rec, clue.start), None
+        if before is not None and before.has("weekday"):
+            weekday = int(before.keys("weekday")[0])
+            before = _match_before(rec, before.start)
+        if before is not None and before.keys("relative_day") == ["0"] and weekday in (None, clue.date.weekday()):
+            return clue.date
+    return None
+
+
+def _match_before(rec: Recognized, index: int) -> Match | None:
+    """The lexicon match that ends right before token ``index``, commas aside."""
+    tokens = rec.doc.tokens
+    index -= 1
+    while index >= 0 and tokens[index].key in _COMMAS:
+        index -= 1
+    for start in range(index, max(-1, index - _LONGEST_DAY_WORDS), -1):
+        if (match := rec.matches.get(start)) is not None:
+            return match if match.end == index + 1 else None
+    return None
+
+
+_COMMAS = frozenset({"،", ","})
+_LONGEST_DAY_WORDS = 3  # "صباح أمس الأول"
 
 
 def is_news(date: dt.date, published: dt.date | None) -> bool:

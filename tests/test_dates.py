@@ -288,3 +288,30 @@ def test_words_spelled_like_bare_weekdays_are_not_dates():
     from meetsum import summarize
     text = "التقى أحد المسؤولين الفرنسيين في لقاء جمعه مع رئيس الوزراء الهندي ناريندرا مودي الرئيس الفرنسي إيمانويل ماكرون."
     assert summarize(text, published="2025-05-20").date is None
+
+
+# --------------------------------------------------------------------------- the report's own date
+
+_STATED = ("التقى وزير الخارجية الأردني أيمن الصفدي أمس وزير الخارجية الألماني يوهان فاديفول في عمان.\n"
+           "وأعلنت وزارة الخارجية {today} أن الوزير سيزور برلين الشهر المقبل.")
+
+
+@pytest.mark.parametrize(
+    ("today", "date"),
+    [
+        ("اليوم الاثنين 19 مايو 2025", "2025-05-18"),  # 19 May 2025 is a Monday
+        ("اليوم، الاثنين، 19 مايو 2025", "2025-05-18"),
+        ("اليوم 19 مايو 2025", "2025-05-18"),
+        ("اليوم الأحد 19 مايو 2025", None),  # the weekday is not that date's: no statement of today
+        ("في 19 مايو 2025", None),  # a date, not today's
+    ],
+)
+def test_without_a_publication_date_the_text_may_state_its_own_day(today, date):
+    summary = summarize(_STATED.format(today=today), published=None)
+    assert summary.meeting_detected
+    assert (summary.date, summary.published) == (date, None)
+
+
+def test_a_publication_date_given_wins_over_the_day_the_text_states():
+    summary = summarize(_STATED.format(today="اليوم الاثنين 19 مايو 2025"), published=TUESDAY)
+    assert summary.date == "2025-05-19"
