@@ -60,7 +60,7 @@ def agenda_items(
             # its parties says what the meeting is about
             topic = match.has("cue.topic") and meeting_end is not None and sum(
                 i not in skippable for i in range(meeting_end, match.start)) <= _TOPIC_REACH
-            if not (_introduces_topic(match) or topic):
+            if not (_introduces_topic(match) or topic) or _looks_for(rec, match):
                 continue
             start = _governed_object(rec, match)
             if start is not None:
@@ -69,6 +69,12 @@ def agenda_items(
     items.extend(_occasions(rec, about))
     items.extend(_purposes(rec, sentences, skippable))
     return items
+
+
+def _looks_for(rec: Recognized, match: Match) -> bool:
+    """"بحث عن" is looking for something ("للبحث عن فرص جديدة"), not discussing it."""
+    tokens = rec.doc.tokens
+    return match.has("cue.discussion") and match.end < len(tokens) and tokens[match.end].key == "عن"
 
 
 _TOPIC_REACH = 2  # words between a meeting word and "حول" / "بشأن" (an adjective: "محادثات مباشرة حول")

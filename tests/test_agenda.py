@@ -248,3 +248,8 @@ def test_great_importance_is_not_a_topic():
 def test_a_topic_ends_where_a_clause_turns_away_from_it(but):
     text = _AMMAN + f"وبحث الجانبان تطوير التعاون في مجال الطاقة المتجددة {but} الخلافات حول التمويل بقيت قائمة."
     assert _agenda(text) == ["تطوير التعاون في مجال الطاقة المتجددة"]
+
+
+def test_looking_for_something_is_not_discussing_it():
+    text = _AMMAN + "وقال الصفدي إن بلاده تبحث عن فرص جديدة للاستثمار في قطاع الطاقة."
+    assert _agenda(text) == []
