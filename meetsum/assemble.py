@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from meetsum.officeholders import OfficeHolders
 from meetsum.agenda import agenda_items
 from meetsum.parties import BETWEEN_REACH, DESCRIBED, Party, find_parties, name_text
+from meetsum.roster import roster
 from meetsum.separate import lead_first, separate_talks
 from meetsum.statements import speaker_label, statements_of
 from meetsum.spans import (
@@ -54,7 +55,7 @@ def assemble(
                        tuple(_mentioned(rec, lexicon, parties, set(), ())), ())
     main = meetings[0]
     others = [meeting for meeting in meetings[1:] if not _told_as_past(rec, meeting, today)]
-    participants = _without_doubles(_represented(_union(meeting.participants for meeting in [main, *others])))
+    participants = roster(_union(meeting.participants for meeting in [main, *others]), lexicon)
     taking_part = {id(party) for _, group in found for party in group}
     return Summary(
         True, title, _iso(published), main.status, main.kind, main.date, main.venue,
@@ -377,7 +378,7 @@ def _meeting(
     participants = _known_office_holders(rec, lexicon, participants, group, published)
     participants = _host_state(rec, lexicon, participants, group, venue)
     shown = {id(party): p for party, p in zip(group, participants)}
-    participants = _in_order(rec, _without_doubles(_represented(_identified(participants))), order or group)
+    participants = _in_order(rec, roster(participants, lexicon), order or group)
     agenda = merge_topics(_here(agenda_items(rec, lexicon, all_parties, group, sentences), elsewhere), lexicon)
     statements = _union([_here(statements_of(rec, group, lambda party: speaker_label(
         shown[id(party)].name, shown[id(party)].role, shown[id(party)].affiliation, lexicon)), elsewhere)])
@@ -414,38 +415,6 @@ def _resolve_counterparts(
             participant = replace(participant, role=role, affiliation=affiliation)
         resolved.append(participant)
     return tuple(resolved)
-
-
-def _identified(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
-    """An office with neither a name nor a state or body (وزير الخارجية) tells a meeting took
-    place but identifies nobody: it is not listed."""
-    return tuple(p for p in participants if p.name or p.affiliation)
-
-
-def _represented(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
-    """A state listed bare beside a named person who represents it at the same meeting is
-    that person's (قادة بريطانيا وفرنسا ... and ماكرون)."""
-    led = {p.affiliation for p in participants if p.name}
-    return tuple(p for p in participants if p.name or p.role or p.affiliation not in led)
-
-
-def _without_doubles(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
-    """A one-word name with the same role and state as a fuller one is the same person
-    spelled another way (ميركل beside أنجيلا ميريكل): it becomes an alias."""
-    kept: list[Participant] = []
-    for participant in participants:
-        twin = next((i for i, other in enumerate(kept) if _same_office(other, participant)), None)
-        if twin is None:
-            kept.append(participant)
-            continue
-        short, full = sorted((kept[twin], participant), key=lambda p: len((p.name or "").split()))
-        kept[twin] = replace(full, aliases=tuple(sorted({*full.aliases, *short.aliases, short.name or ""} - {"", full.name})))
-    return tuple(kept)
-
-
-def _same_office(a: Participant, b: Participant) -> bool:
-    one_word = [p for p in (a, b) if p.name and len(p.name.split()) == 1]
-    return bool(one_word) and a.name and b.name and a.role and a.role == b.role and a.affiliation and a.affiliation == b.affiliation
 
 
 def _known_office_holders(
