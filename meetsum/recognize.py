@@ -575,7 +575,8 @@ def _name_end(
             index += 1  # hashtag names: "#فلاديمير_بوتين", "رجب طيب #أردوغان"
             continue
         match = matches.get(index)
-        first_name = match is not None and _given_before_patronymic(tokens, match, lexicon)  # سلطان بن
+        first_name = (match is not None and _given_before_patronymic(tokens, match, lexicon)  # سلطان بن
+                      or index == start and trusted and _time_word_naming(tokens, matches, lexicon, index))
         if not (first_name or _name_like(token, match, lexicon)) or token.sentence != tokens[start].sentence:
             break
         if index > start and (_starts_new_item(token, lexicon, recurring.seen)
@@ -594,6 +595,19 @@ def _name_end(
                              or tokens[index - 1].key in ("_", "#")):
         index -= 1  # a name never ends on بن or أبو
     return index
+
+
+def _time_word_naming(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, index: int) -> bool:
+    """Right after an honorific or a nationality adjective, a time word that is also a given
+    name (صباح) starts a name when a name word, not another time word, follows it: "الشيخ
+    صباح الأحمد"، "وزير الخارجية الكويتي صباح الخالد", but not "الوزير الكويتي صباح اليوم"."""
+    match = matches.get(index)
+    if (lexicon.token_classes(tokens[index]) != {"time"} or index + 1 >= len(tokens)
+            or match is not None and any(sense.kind != "cue.agenda_lead" for sense in match.senses)):
+        return False  # (a time word is an agenda filler: "بحث صباح اليوم ...")
+    following = tokens[index + 1]
+    return (following.sentence == tokens[index].sentence and index + 1 not in matches
+            and "time" not in lexicon.token_classes(following) and _name_like(following, None, lexicon))
 
 
 def _common_start(token: Token, match: Match | None, lexicon: Lexicon, after_group: bool = False) -> bool:
@@ -647,6 +661,8 @@ def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
     if not key.isalpha() or len(key) < 2 or key.startswith("لل") or not _arabic_letters(key):
         return False
     classes = lexicon.token_classes(token)
+    if match is not None and _names_person(match):
+        return True  # a known name, though its first word is also a time word (صباح الأحمد)
     if match is not None and any(sense.kind in _NOT_NAME_KINDS for sense in match.senses):
         return "given" in classes and match.skip == 0
     if classes & _NAME_STOP_CLASSES and "given" not in classes:

@@ -308,6 +308,29 @@ def test_an_unknown_adjective_before_an_honorific_belongs_to_the_role():
 
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # صباح is a time word and a given name: after an honorific or a state's adjective,
+        # with a name word after it, it is the name
+        ("استقبل وزير الخارجية التونسي الدكتور صباح الحربي في تونس اليوم وزير الخارجية الكويتي خالد الصباح.",
+         [("صباح الحربي", "وزير الخارجية"), ("خالد الصباح", "وزير الخارجية")]),
+        ("استقبل وزير الخارجية الكويتي صباح الخالد أمس وزير الخارجية التونسي خالد الحربي.",
+         [("صباح الخالد", "وزير الخارجية"), ("خالد الحربي", "وزير الخارجية")]),
+        # with a time word after it, it is the time of day
+        ("استقبل الرئيس التونسي صباح أمس وزير الخارجية الكويتي خالد الصباح.",
+         [(None, "الرئيس"), ("خالد الصباح", "وزير الخارجية")]),
+        ("استقبل الرئيس التونسي صباح الاثنين وزير الخارجية الكويتي خالد الصباح.",
+         [(None, "الرئيس"), ("خالد الصباح", "وزير الخارجية")]),
+        # a known name that opens with the time word keeps its title
+        ("استقبل أمير الكويت الشيخ صباح الأحمد الجابر الصباح اليوم وزير الخارجية التونسي خالد الحربي.",
+         [("صباح الأحمد الجابر الصباح", "أمير الكويت"), ("خالد الحربي", "وزير الخارجية")]),
+    ],
+)
+def test_a_time_word_that_is_a_given_name_starts_a_name_after_a_title(text, people):
+    assert _named_people(text) == people
+
+
 # --------------------------------------------------------------------------- common words
 
 
