@@ -433,6 +433,9 @@ def _agenda_items(rec: Recognized, start: int, end: int, cut: int = 0) -> list[A
     return items
 
 
+_ADVERBIAL = frozenset({"في", "وفي"})  # a phrase they open after a comma says when, where or how
+
+
 def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> tuple[AgendaItem | None, int | None]:
     """The topic phrase at ``start:end`` (None if it is not one) and where the rest starts
     when it had to be cut short."""
@@ -441,6 +444,8 @@ def _agenda_item(rec: Recognized, start: int, end: int, cut: int = 0) -> tuple[A
         start += 1
     if start < end and start in rec.matches and rec.matches[start].has("cue.relative"):
         return None, None  # "الذي تمثله تنظيمات": the rest of a clause, not a topic
+    if start < end and tokens[start].key in _ADVERBIAL:
+        return None, None  # "، في إطار السعي ..."، "، في وقت نفت فيه ...": when or how, not what
     while start < end and (not tokens[start].key[0].isalnum() or function_like(lexicon, tokens[start])):
         start += 1
     end = phrase_close(rec, start, end)

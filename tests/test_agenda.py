@@ -253,3 +253,13 @@ def test_a_topic_ends_where_a_clause_turns_away_from_it(but):
 def test_looking_for_something_is_not_discussing_it():
     text = _AMMAN + "وقال الصفدي إن بلاده تبحث عن فرص جديدة للاستثمار في قطاع الطاقة."
     assert _agenda(text) == []
+
+
+def test_a_phrase_that_says_when_or_how_is_not_a_topic():
+    text = _AMMAN + "وبحث الجانبان تطوير العلاقات الثنائية، في إطار السعي لتعزيز التعاون بين البلدين."
+    assert _agenda(text) == ["تطوير العلاقات الثنائية"]
+
+
+def test_what_comes_first_among_the_topics_is_a_topic_of_its_own():
+    text = _AMMAN + "وبحث الجانبان ملفات إقليمية ساخنة، وفي مقدمتها الوضع في سوريا والحرب في اليمن."
+    assert _agenda(text) == ["ملفات إقليمية ساخنة", "الوضع في سوريا", "الحرب في اليمن"]
