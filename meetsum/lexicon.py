@@ -67,6 +67,7 @@ LEXICAL_CLASSES = ("verb", "adjective", "adverb", "particle")
 WORD_CLASS_TABLE = "wordclasses.tsv"
 COMMON_WORD_TABLE = "learned/common_words.tsv"
 WAW_WORDS_FILE = "learned/waw_words.tsv"  # words whose leading و is their own (scripts/learn_conjunctions.py)
+PLACES_FILE = "learned/places.tsv"  # towns from GeoNames the news places things in (scripts/learn_places.py)
 ORGANIZATION_KINDS = ("un", "intergovernmental", "regional", "movement", "party", "body", "company")
 COUNTRY_STATUSES = ("member", "observer", "other")
 
@@ -351,16 +352,22 @@ def tokens_with_forms_in(tokens: Sequence[Token], keys: Iterable[str]) -> list[i
 # --------------------------------------------------------------------------- loading
 
 
-def load_lexicon(extra: Iterable[Path] = (), *, learned: bool = True, common_words: bool = True) -> Lexicon:
+def load_lexicon(
+    extra: Iterable[Path] = (), *, learned: bool = True, common_words: bool = True, places: bool = True,
+) -> Lexicon:
     """Load the built-in data files (with the names learned from the corpus, the word-class
-    table and the common-word table unless ``learned`` is false), then each of ``extra`` on
-    top (same schema). Learning reads without the tables: the learned names are the evidence
-    that wins over them (كيم جونغ أون), so they are read as written after their titles; the
-    common words are counted without the table they make (``common_words`` false)."""
+    table, the common-word table and the towns learned from GeoNames unless ``learned`` is
+    false), then each of ``extra`` on top (same schema). Learning reads without the tables: the
+    learned names are the evidence that wins over them (كيم جونغ أون), so they are read as
+    written after their titles; the common words are counted without the table they make
+    (``common_words`` false), and the towns are chosen among those not yet known (``places``
+    false)."""
     raw = {name: _read_builtin(name) for name in _FILES}
     raw |= {name: {"file": LEARNED_FILE, "data": {}} for name in _LEARNED_SECTIONS}
     if learned:
         _merge(raw, _read_learned())
+        if places:
+            raw["cities"]["data"] = {**_read_places(), **raw["cities"]["data"]}
     for path in extra:
         _merge(raw, _read_user_file(Path(path)))
     return _build(raw, word_classes=learned, common_words=learned and common_words)
@@ -411,7 +418,7 @@ def _cache_path(name: str, code: Sequence[str]) -> Path | None:
     for module in (__file__, text_module.__file__, *code):
         digest.update(Path(module).read_bytes())
     for file in (*(f"{name}.yaml" for name in _FILES), LEARNED_FILE, WORD_CLASS_TABLE, COMMON_WORD_TABLE,
-                 WAW_WORDS_FILE):
+                 WAW_WORDS_FILE, PLACES_FILE):
         digest.update(resources.files("meetsum").joinpath("data", file).read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "meetsum" / f"{name}-{digest.hexdigest()[:16]}.pickle"
@@ -671,6 +678,29 @@ def _build(raw: Mapping[str, dict[str, Any]], *, word_classes: bool = True, comm
                    _read_word_classes() if word_classes else {},
                    *(_read_common_words() if common_words else ()),
                    waw_words=waw_words, waw_clauses=waw_clauses)
+
+
+def _read_places() -> dict[str, dict[str, Any]]:
+    return parse_places(resources.files("meetsum").joinpath("data", PLACES_FILE).read_text(encoding="utf-8"))
+
+
+def parse_places(text: str) -> dict[str, dict[str, Any]]:
+    """The generated table of towns (scripts/learn_places.py) as cities.yaml entries: one per
+    town (keyed ``gn-STATE-english-name``), its most used name first, the others its aliases."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines or lines[0].split("\t") != ["name", "state", "en", "people", "seen", "placed", "called"]:
+        raise LexiconError(f"{PLACES_FILE}: the header row must be name, state, en, people, seen, placed, called")
+    towns: dict[str, dict[str, Any]] = {}
+    for line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) != 7 or not all(field.isdigit() for field in fields[3:]):
+            raise LexiconError(f"{PLACES_FILE}: {line!r}: expected name, state, en and four counts")
+        name, state, english = fields[:3]
+        key = "gn-" + state.lower() + "-" + "-".join(re.findall(r"[a-z0-9]+", english.lower()))
+        town = towns.setdefault(key, {"en": english, "ar": name, "aliases": [], "country": state})
+        if name != town["ar"]:
+            town["aliases"].append(name)
+    return towns
 
 
 def _read_word_classes() -> dict[str, str]:
