@@ -58,7 +58,7 @@ COMMON_CLITICS = "وبل"  # clitics before a common word (not ك, which starts 
 TITLE_SECTIONS = ("modifiers", "offices", "complements", "post_modifiers", "collectives")
 CUE_SECTIONS = (
     "meeting", "call", "virtual", "planned", "present", "ongoing", "discussion", "statement", "not_meeting",
-    "agenda_lead", "agenda_end", "agenda_join", "with", "org_head", "topic", "on_behalf", "between", "venue_lead", "venue_of", "named_after", "named_for", "take_part", "against", "refers_back", "context", "past", "group", "stress", "greeting", "occasion", "relative", "that", "during", "from", "place", "purpose", "object",
+    "agenda_lead", "agenda_end", "agenda_join", "with", "org_head", "topic", "on_behalf", "between", "venue_lead", "venue_of", "named_after", "named_for", "correspondent", "take_part", "against", "refers_back", "context", "past", "group", "stress", "greeting", "occasion", "relative", "that", "during", "from", "place", "purpose", "object",
     "quantity", "manner",
 )
 WORD_CLASSES = ("function", "time", "common")

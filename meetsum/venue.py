@@ -40,10 +40,23 @@ def _cities_by_sentence(rec: Recognized) -> dict[int, list[Entity]]:
         states = _states_named_plainly(rec)
         for entity in sorted(rec.entities, key=lambda e: e.start):
             if entity.kind == "city" and not _follows(rec, entity.start, "cue.named_after") and not (
-                    _other_state_homonym(rec, entity, states)):
+                    _other_state_homonym(rec, entity, states) or _reporter_base(rec, entity)):
                 found.setdefault(rec.doc.tokens[entity.start].sentence, []).append(entity)
         return found
     return rec.remember("cities_by_sentence", build)
+
+
+_REPORTER_REACH = 5  # words: "لمراسلة الجوهرة أف أم بنابل"، "مراسل وكالة الأنباء الرسمية في جدة"
+
+
+def _reporter_base(rec: Recognized, city: Entity) -> bool:
+    """A city a few words after "مراسل" is where the reporter files from, not a venue."""
+    tokens = rec.doc.tokens
+    for index in range(max(0, city.start - _REPORTER_REACH), city.start):
+        match = rec.matches.get(index)
+        if match is not None and match.has("cue.correspondent") and tokens[index].sentence == tokens[city.start].sentence:
+            return True
+    return False
 
 
 def _states_named_plainly(rec: Recognized) -> set[str]:

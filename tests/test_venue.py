@@ -82,3 +82,11 @@ def test_a_dateline_in_a_party_s_state_is_the_venue():
     text = ("موسكو 12 مايو (رويترز) - التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري بدر عبد "
             "العاطي، وبحث الجانبان التعاون الثنائي.")
     assert _city(text) == "موسكو"
+
+
+def test_a_city_a_reporter_files_from_is_no_venue():
+    text = ("التقى وزير الخارجية التونسي خالد العلي اليوم وزير الخارجية الليبي سالم الورفلي، "
+            "وقال الوزير لمراسل وكالة الأنباء في صفاقس إن اللقاء كان مثمرا.")
+    summary = summarize(text, published=PUBLISHED)
+    assert summary.meeting_detected
+    assert summary.venue is None or summary.venue.city is None
