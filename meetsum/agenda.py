@@ -64,7 +64,7 @@ def agenda_items(
                 continue
             start = _governed_object(rec, match)
             if start is not None:
-                items.extend(_topic_after(rec, start, skippable))
+                items.extend(_topic_after(rec, start, skippable, match.has("cue.discussion") and start == match.end))
     items.extend(_quoted_topics(rec, about))
     items.extend(_occasions(rec, about))
     items.extend(_purposes(rec, sentences, skippable))
@@ -104,7 +104,20 @@ def _occasions(rec: Recognized, about: set[int]) -> list[AgendaItem]:
     return items
 
 
-def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[AgendaItem]:
+def _preposition_li(rec: Recognized, index: int) -> int:
+    """1 when the topic word after a discussion verb carries the preposition ل ("تطرقت
+    المباحثات لموضوع العراق": the topic is موضوع العراق): a known word follows the ل; not لل,
+    whose article it would cut, nor a purpose ("لبحث"), a word of its own (لجنة) or the rest
+    of a title."""
+    key, lexicon = rec.doc.tokens[index].key, rec.lexicon
+    if index - 1 in _title_tokens(rec):
+        return 0  # "وكيل وزارة الحج لشؤون الحج": the rest of the title
+    known = bool(lexicon.words.get(key[1:])) or key[1:] in lexicon.lexical_classes  # not لقاءاته
+    return int(key.startswith("ل") and not key.startswith("لل") and known and index not in rec.matches
+               and not lexicon.words.get(key) and not verbal_noun_with_li(lexicon, key))
+
+
+def _topic_after(rec: Recognized, index: int, skippable: set[int], after_verb: bool = False) -> list[AgendaItem]:
     """The topics a cue ending at ``index`` introduces, in its own sentence; after "خلال
     زيارته" the topic follows ("بحث مع X خلال زيارته قضايا ...")."""
     tokens, sentence = rec.doc.tokens, rec.doc.tokens[index - 1].sentence
@@ -113,7 +126,8 @@ def _topic_after(rec: Recognized, index: int, skippable: set[int]) -> list[Agend
         return []
     end = _phrase_end(rec, begin)
     counterpart = begin > 0 and begin - 1 in rec.matches and rec.matches[begin - 1].has("cue.with")
-    items = [] if counterpart else _split_items(rec, begin, end)  # "بحث مع القيادة القطرية خلال ..."
+    cut = _preposition_li(rec, begin) if after_verb else 0
+    items = [] if counterpart else _split_items(rec, begin, end, cut)  # "بحث مع القيادة القطرية خلال ..."
     if (meeting := _meeting_after_during(rec, end)) is not None:
         items += _topic_after(rec, meeting.end, skippable)
     elif (example := _example_after(rec, end, skippable)) is not None:

@@ -263,3 +263,9 @@ def test_a_phrase_that_says_when_or_how_is_not_a_topic():
 def test_what_comes_first_among_the_topics_is_a_topic_of_its_own():
     text = _AMMAN + "وبحث الجانبان ملفات إقليمية ساخنة، وفي مقدمتها الوضع في سوريا والحرب في اليمن."
     assert _agenda(text) == ["ملفات إقليمية ساخنة", "الوضع في سوريا", "الحرب في اليمن"]
+
+
+def test_the_preposition_after_a_discussion_verb_is_not_part_of_the_topic():
+    text = _AMMAN + "وتطرقت المباحثات لموضوع المياه في المنطقة."
+    assert _agenda(text) == ["موضوع المياه في المنطقة"]
+
