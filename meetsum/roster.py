@@ -15,9 +15,27 @@ _TITLE_KINDS = ("office", "modifier", "post_modifier", "complement")
 
 
 def roster(participants: tuple[Participant, ...], lexicon: Lexicon) -> tuple[Participant, ...]:
-    """``participants`` less those that identify nobody, a bare state beside its own
-    representative, and the second form of anyone listed twice."""
-    return _without_doubles(_held_offices(_represented(_identified(participants)), lexicon))
+    """``participants`` less a name that is no name, those that identify nobody, a bare state
+    beside its own representative, and the second form of anyone listed twice."""
+    named = tuple(replace(p, name=None) if _no_name(p.name, lexicon) else p for p in participants)
+    return _without_doubles(_held_offices(_represented(_identified(named)), lexicon))
+
+
+_PERSON_SENSES = ("person", "known")
+
+
+def _no_name(name: str | None, lexicon: Lexicon) -> bool:
+    """A one-word name the corpus almost never shows in a name, or that the word-class table
+    reads as a verb, adjective or adverb only, and that no lexicon knows as a person or given
+    name: "أمير عسير" (a region), "زعيم ... تطأ" (a verb), "مدير عام فرع" (a branch)."""
+    if not name or " " in name.strip():
+        return False
+    tokens = analyze(name).tokens
+    if len(tokens) != 1 or "given" in lexicon.token_classes(tokens[0]):
+        return False
+    if any(match.has_any(_PERSON_SENSES) for match in lexicon.find_all(tokens)):
+        return False
+    return lexicon.ends_name(tokens[0].key) or lexicon.is_common(tokens[0].key)
 
 
 def _identified(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:

@@ -980,7 +980,9 @@ def test_states_that_take_part_in_a_summit_are_parties_unless_their_leader_is_na
             "ويشارك قادة بريطانيا وفرنسا واليابان أيضا في الاجتماعات. كما يشارك الاتحاد الأوروبي في الاجتماعات. "
             "والتقى ترامب على هامش القمة الرئيس الفرنسي إيمانويل ماكرون.")
     people = _people(_summary(text, "2018-06-09"))
-    assert [affiliation for name, _, affiliation in people if name is None] == ["بريطانيا", "اليابان", "الاتحاد الأوروبي"]
+    assert [affiliation for name, _, affiliation in people if name is None] == [
+        "مجموعة السبع", "بريطانيا", "اليابان", "الاتحاد الأوروبي"]
+    assert [name for name, _, _ in people if name] == ["دونالد ترامب", "إيمانويل ماكرون"]  # no "أول"
     assert ("إيمانويل ماكرون", "الرئيس", "فرنسا") in people
 
 
@@ -1072,3 +1074,20 @@ def test_talks_told_by_a_verb_of_conversing_or_a_possessed_noun_are_a_meeting(te
     summary = _summary(text)
     assert summary.meeting_detected
     assert [p.name for p in summary.participants] == names
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("أمير عسير يستقبل مدير الجامعة\n\nاستقبل الأمير فيصل بن خالد أمير منطقة عسير في مكتبه اليوم "
+     "مدير جامعة الملك خالد الدكتور فالح السلمي.", "عسير"),  # a region after أمير
+    ("التقى الرئيس الكوري الجنوبي مون جيه إن الزعيم الكوري الشمالي كيم جونغ أون عند الحدود، ليصبح كيم "
+     "أول زعيم لكوريا الشمالية تطأ قدماه أرض الجنوب.", "تطأ"),  # a verb after زعيم
+])
+def test_a_word_never_seen_in_names_is_no_name_on_its_own(text, junk):
+    names = [name for name, _, _ in _people(_summary(text))]
+    assert junk not in names
+    assert len(names) >= 2
+
+
+def test_a_word_never_seen_in_names_may_still_start_a_longer_name_after_a_title():
+    text = "استقبل الرئيس الفرنسي إيمانويل ماكرون العميد سلام الحربي."  # سلام: an adjective, and a name
+    assert ("سلام الحربي", "العميد", None) in _people(_summary(text))
