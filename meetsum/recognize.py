@@ -199,6 +199,8 @@ def parse_title(
                 break  # "الأمير سلطان بن سلمان": the office word is the name's first word
             if (offices or collective) and not match.has("office"):
                 break  # "استقبل الرئيس وفدا": a group or "نظيره" starts the next party
+            if affiliation is not None and affiliation.via == "role" and _royal_rank(match, lexicon):
+                break  # "أمير منطقة عسير الأمير فيصل": the rank opens the name
             offices += match.has("office")
             collective += match.has("collective")
             counterpart += _is_counterpart(match)
@@ -279,13 +281,17 @@ def _body_before_name(
             limit += namesake_end - end
             end = namesake_end
             continue
-        if match and match.has("honorific") or "given" in lexicon.token_classes(token):
-            return end if end > index else None
+        if match and (match.has("honorific") or _royal_rank(match, lexicon)) or "given" in lexicon.token_classes(token):
+            return end if end > index else None  # "أمير منطقة عسير الأمير فيصل": the rank is the name's
         inside = match is not None and match.has("cue.venue_lead")  # مدير فرع الوزارة في المنطقة
         if "function" in lexicon.token_classes(token) and not inside:
             return None
         end += 1
     return None
+
+
+def _royal_rank(match: Match, lexicon: Lexicon) -> bool:
+    return any(lexicon.term("office", key).rank for key in match.keys("office"))
 
 
 def _namesake_end(tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, index: int) -> int:

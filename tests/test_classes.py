@@ -1091,3 +1091,13 @@ def test_a_word_never_seen_in_names_is_no_name_on_its_own(text, junk):
 def test_a_word_never_seen_in_names_may_still_start_a_longer_name_after_a_title():
     text = "استقبل الرئيس الفرنسي إيمانويل ماكرون العميد سلام الحربي."  # سلام: an adjective, and a name
     assert ("سلام الحربي", "العميد", None) in _people(_summary(text))
+
+
+@pytest.mark.parametrize("text, party", [
+    ("استقبل أمير منطقة عسير الأمير فيصل بن خالد في مكتبه أمس السفير الأمريكي جون سميث.",
+     ("فيصل بن خالد", "أمير منطقة عسير", "منطقة عسير")),
+    ("استقبل محافظ جدة الأمير مشعل بن ماجد في مكتبه أمس السفير الأمريكي جون سميث.",
+     ("مشعل بن ماجد", "محافظ جدة", "جدة")),
+])
+def test_a_royal_rank_after_an_office_and_its_body_opens_the_name(text, party):
+    assert party in _people(_summary(text))
