@@ -670,6 +670,7 @@ def _build(raw: Mapping[str, dict[str, Any]], *, word_classes: bool = True, comm
     _build_calendar(raw["calendar"], builder, terms)
     _build_known_people(raw["officeholders"], builder)
     _build_learned_people(raw["people"], builder)
+    _build_accusative_nisbas(raw["countries"], builder)
     _check_learned_bodies(raw["bodies"])
     words = _build_words(raw["names"], raw["words"], raw["name_words"])
     function_forms = frozenset(raw["words"]["data"].get("function", []))
@@ -786,6 +787,16 @@ def _build_countries(part: dict[str, Any], builder: _Builder) -> dict[str, Count
             for form in nisba_forms(masculine):
                 builder.add(form, Sense("country_nisba", key))
     return countries
+
+
+def _build_accusative_nisbas(part: dict[str, Any], builder: _Builder) -> None:
+    """The indefinite accusative of a nationality adjective ("استقبل وفدا أمريكيا"), built
+    last and kept only where it spells no other phrase: روسيا and برازيليا stay names."""
+    for key, entry in part["data"].items():
+        for masculine in entry.get("nisba", []):
+            form = " ".join(word + "ا" if word.endswith("ي") else word for word in masculine.split())
+            if tuple(match_key(form).split()) not in builder.phrases:
+                builder.add(form, Sense("country_nisba", key))
 
 
 def _build_cities(

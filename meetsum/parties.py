@@ -230,12 +230,24 @@ def _description_end(
     tokens, lexicon, index = rec.doc.tokens, rec.lexicon, start
     while (index < len(tokens) and index - start < max_words and tokens[index].sentence == tokens[start].sentence
            and tokens[index].key.isalpha() and not _purpose_word(tokens[index])
+           and not (index > start and _present_verb(lexicon, tokens[index]))
            and (tokens[index].key != "و" if prepositions_inside else not function_word(lexicon, tokens[index]))
            and not (index in rec.matches and any(rec.matches[index].has(kind) for kind in ends))):
         index += 1
     while prepositions_inside and index > start and function_word(lexicon, tokens[index - 1]):
         index -= 1
     return index
+
+
+_PRESENT_PREFIXES = ("ي", "سي", "ست")  # يترأسه، سيتوجه، ستعقد (not ت: تحالف, تنسيقية are nouns too)
+
+
+def _present_verb(lexicon: Lexicon, token: Token) -> bool:
+    """A verb of the word-class table in the present or future ends a description ("وفدا
+    رسميا من دبي سيتوجه"، "وفد من وزارة التربية يترأسه"); the table also reads some nouns
+    and nisbas as verbs (نادي، عسكري), hence the prefix."""
+    key = token.key
+    return key.startswith(_PRESENT_PREFIXES) and not key.endswith("ي") and lexicon.lexical_classes.get(key) == "verb"
 
 
 def _purpose_word(token: Token) -> bool:

@@ -27,6 +27,7 @@ _NOT_NAME_KINDS = frozenset({
     "country", "country_nisba", "organization", "organization_nisba", "city", "month", "hijri_month",
     "weekday", "relative_day", "cue.meeting", "cue.call", "cue.discussion", "cue.statement",
     "cue.planned", "cue.not_meeting", "cue.virtual", "cue.ongoing", "cue.named_after", "cue.named_for",
+    "cue.from",  # "وفدا عشائريا يمثل ...": no name after a group
 })
 _MAX_NAME_TOKENS = 8
 
@@ -206,6 +207,8 @@ def parse_title(
             counterpart += _is_counterpart(match)
             complete = _office_complete(match, matches, lexicon)
             index = role_end = _skip(matches, match.end, "complement", "post_modifier")
+            if match.has("collective") and not offices:
+                index = role_end = _group_descriptors_end(tokens, matches, lexicon, match, index)
             named = entity_of(matches.get(_entity_start(tokens, matches, index, match)), nisba=False)
             if named and not _is_counterpart(match):
                 affiliation, index = named, named.end
@@ -230,6 +233,63 @@ def parse_title(
     if adjective:
         affiliation, index = affiliation or adjective, adjective.end
     return Title(start, role_start, role_end, index, affiliation, bool(collective and not offices), bool(counterpart))
+
+
+_GROUP_DESCRIPTORS_MAX = 3  # words: "وفدا عسكريا رفيع المستوى"
+_DESCRIPTOR_MIN = 4  # letters, without ال
+_NISBA_SHAPES = ("ي", "يا", "يه", "يين", "يون")  # برلماني، برلمانيا، برلمانية (key: ه)، برلمانيين
+_VERB_PREFIXES = ("ي", "ت", "س")
+
+
+def _group_descriptors_end(
+    tokens: Sequence[Token], matches: dict[int, Match], lexicon: Lexicon, group: Match, index: int
+) -> int:
+    """"وفد برلماني ألماني"، "وفدا اقتصاديا من": adjectives of kind between a group word
+    and the state or source it represents belong to the group's role. They are read only
+    when such a state (a nationality adjective) or "من" follows them, else ``index``."""
+    definite = tokens[group.end - 1].key[group.skip if group.end - group.start == 1 else 0 :].startswith("ال")
+    end, of_kind = index, True
+    sentence = tokens[index - 1].sentence
+    while end < len(tokens) and end - index < _GROUP_DESCRIPTORS_MAX and tokens[end].sentence == sentence:
+        match = matches.get(end)
+        if match is not None and match.has("post_modifier"):  # رفيع المستوى، الخاص
+            end = match.end
+        elif match is None and (kind := _group_adjective(tokens[end], lexicon, definite)):
+            of_kind = of_kind and kind == "nisba"
+            end += 1
+        else:
+            break
+    source = matches.get(end)
+    if end > index and source is not None and (
+            entity_of(source, nisba=True) or of_kind and source.has("cue.from")  # not "وفد مكون من"
+            or _accusative_state(tokens, source, end - 1)):
+        return end
+    return index
+
+
+def _accusative_state(tokens: Sequence[Token], source: Match, last: int) -> bool:
+    """"وفدا برلمانيا ألمانيا": after an accusative nisba, a state's name that is spelled as
+    its accusative nisba (ألمانيا، روسيا) is that adjective, not the place a delegation went
+    to ("زار وفد برلماني تركيا")."""
+    state = entity_of(source, nisba=False)
+    return (state is not None and state.kind == "country" and source.end - source.start == 1
+            and tokens[last].key.endswith("يا") and tokens[source.start].key.endswith("يا"))
+
+
+def _group_adjective(token: Token, lexicon: Lexicon, definite: bool) -> str | None:
+    """"nisba" for a relational adjective that agrees with the group word in definiteness
+    (برلماني، عسكريا، الحكومية), "adjective" for another adjective of the word-class table
+    (زائر، موسع), else None: never a verb, a function word or a given name."""
+    key = token.key
+    if key.startswith("ال") != definite or not key.isalpha():
+        return None
+    stem = key[2:] if definite else key
+    if len(stem) < _DESCRIPTOR_MIN or lexicon.token_classes(token) & {"function", "given", "time"}:
+        return None
+    kind = lexicon.lexical_classes.get(stem)
+    if kind == "verb" and stem.startswith(_VERB_PREFIXES) or kind == "particle":
+        return None
+    return "nisba" if stem.endswith(_NISBA_SHAPES) else "adjective" if kind == "adjective" else None
 
 
 _QUOTES = frozenset("\"'«»“”‘’")

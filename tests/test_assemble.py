@@ -154,6 +154,56 @@ def test_an_unnamed_delegation_is_a_party_with_an_affiliation_and_no_name(text, 
     assert _people(summary)[1] == (None, role, "حماس")
 
 
+@pytest.mark.parametrize(
+    ("text", "delegation"),
+    [
+        # adjectives of kind between the group word and the state's nisba
+        ("استقبل وزير الخارجية المصري بدر عبدالعاطي في القاهرة اليوم وفدا برلمانيا فرنسيا.",
+         (None, "وفدا برلمانيا", "فرنسا")),
+        ("استقبل وزير الخارجية المصري بدر عبدالعاطي اليوم وفدا برلمانيا ألمانيا.",
+         (None, "وفدا برلمانيا", "ألمانيا")),
+        ("استقبل وزير الخارجية الأردني أيمن الصفدي اليوم الوفد الأمني العراقي.",
+         (None, "الوفد الأمني", "العراق")),
+        ("استقبل وزير الخارجية الأردني أيمن الصفدي اليوم وفدا اقتصاديا رفيع المستوى من الاتحاد الأوروبي.",
+         (None, "وفدا اقتصاديا رفيع المستوى", "الاتحاد الأوروبي")),
+        # the delegation as the subject
+        ("وفد عسكري تركي يجتمع في أنقرة اليوم بوزير الخارجية السوري أسعد الشيباني.",
+         (None, "وفد عسكري", "تركيا")),
+        # the indefinite accusative of a nationality adjective
+        ("استقبل الرئيس اللبناني جوزاف عون اليوم وفدا أمريكيا.", (None, "وفدا", "الولايات المتحدة")),
+        # a delegation that says whom it represents
+        ("التقى وزير الخارجية الفرنسي جان نويل بارو في باريس اليوم وفدا يمثل رابطة مزارعي الوادي.",
+         (None, None, "رابطة مزارعي الوادي")),
+        ("استقبل وزير الخارجية الأردني أيمن الصفدي اليوم وفدا يمثل الاتحاد الأوروبي.",
+         (None, "وفدا", "الاتحاد الأوروبي")),
+    ],
+)
+def test_a_described_delegation_is_a_party_of_its_state_or_body(text, delegation):
+    summary = _summary(text)
+    assert summary.meeting_detected
+    assert delegation in _people(summary)
+
+
+def test_a_body_a_delegation_comes_from_ends_before_a_verb():
+    text = ("استقبل وزير الزراعة المغربي أحمد البواري في الرباط اليوم وفدا من اتحاد المزارعين الأفارقة "
+            "يترأسه رئيس الاتحاد.")
+    assert (None, None, "اتحاد المزارعين الأفارقة") in _people(_summary(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state right after the adjectives, in the nominative, is where the delegation went
+        "زار وفد برلماني تركيا اليوم والتقى عددا من المسؤولين.",
+        # what a delegation is made of is not whom it represents
+        "استقبل وزير الخارجية الأردني أيمن الصفدي اليوم وفدا مكونا من خبراء المياه الإقليميين.",
+    ],
+)
+def test_a_delegation_without_a_state_or_source_is_no_party(text):
+    assert all(affiliation is None or "خبراء" not in affiliation and affiliation != "تركيا"
+               for _, _, affiliation in _people(_summary(text)))
+
+
 # --------------------------------------------------------------------------- venue
 
 

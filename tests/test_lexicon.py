@@ -92,6 +92,13 @@ def test_nisba_forms_inflect_gender_number_and_definiteness():
     assert {"تركي", "تركية", "التركي", "التركية", "التركيان", "التركيين", "تركيتين"} <= set(forms)
 
 
+def test_the_accusative_nisba_is_an_adjective_unless_it_spells_a_name(lexicon):
+    american = lexicon.match_at(analyze("وفدا أمريكيا").tokens, 1)
+    assert american is not None and american.keys("country_nisba") == ["US"]
+    russia = lexicon.match_at(analyze("وفدا روسيا").tokens, 1)
+    assert russia.keys("country") == ["RU"] and not russia.keys("country_nisba")
+
+
 @pytest.mark.parametrize("form", ["روسيّا", "كیف", "abc", "روسيا  الاتحادية", "الـدوحة", ""])
 def test_check_form_rejects_what_does_not_belong(form):
     with pytest.raises(LexiconError):
