@@ -19,7 +19,7 @@ from meetsum.lexicon import (
 )
 from meetsum.text import Document, Token
 
-__all__ = ["Entity", "Title", "Person", "Recognized", "recognize"]
+__all__ = ["Entity", "Title", "Person", "Recognized", "names_person", "recognize"]
 
 _NAME_STOP_CLASSES = frozenset({"function", "time", "common"})
 _NOT_NAME_KINDS = frozenset({
@@ -552,7 +552,7 @@ def _nisba_shaped(token: Token) -> bool:
 def _role_adjective(token: Token, match: Match | None, recurring: _KeyCounts) -> bool:
     """A definite nisba the lexicon does not know, named nowhere else alone: after another
     adjective ("الديوان الملكي الهاشمي") more likely part of the role than a one-word name."""
-    return _nisba_shaped(token) and not (match and _names_person(match)) and token.key not in recurring.recurring
+    return _nisba_shaped(token) and not (match and names_person(match)) and token.key not in recurring.recurring
 
 
 def _quoted_name_end(
@@ -619,7 +619,7 @@ def _honors_what_follows(tokens: Sequence[Token], matches: dict[int, Match], lex
         return True
     following = matches.get(honorific.end)
     return honorific.end < len(tokens) and (
-        _is_given(tokens[honorific.end], lexicon) or following is not None and _names_person(following))
+        _is_given(tokens[honorific.end], lexicon) or following is not None and names_person(following))
 
 
 def _is_given(token: Token, lexicon: Lexicon) -> bool:
@@ -652,7 +652,7 @@ def _name_end(
         if index == start and not first_name and (not _can_start_name(token, lexicon, trusted, recurring.recurring)
                                                   or _common_start(token, match, lexicon, after_group)):
             break
-        if match is not None and _names_person(match):
+        if match is not None and names_person(match):
             known_end = max(known_end, match.end)  # "كيم جونغ أون": a known name is never cut
         if index > start and index >= known_end and _ends_name(tokens, lexicon, index):
             break
@@ -683,7 +683,7 @@ def _common_start(token: Token, match: Match | None, lexicon: Lexicon, after_gro
     given name there (العميد مزيد), and a known name always starts one. After a group's
     title, only the clitic-borne word is ruled out: "البلدين والشعبين" adds no description."""
     key = token.key
-    if match is not None and _names_person(match):
+    if match is not None and names_person(match):
         return False
     if key[:1] in COMMON_CLITICS and "given" not in lexicon.words.get(key, ()) and (
             lexicon.is_common(key[1:]) or lexicon.ends_name(key[1:])):
@@ -710,14 +710,14 @@ def _ends_name(tokens: Sequence[Token], lexicon: Lexicon, index: int) -> bool:
 def _next_known_person(matches: dict[int, Match], start: int, index: int) -> bool:
     """A known person's name ends at ``index`` and another's starts there: "ترامب بومبيو"."""
     here = matches.get(index)
-    return bool(here and _names_person(here)) and any(
-        (m := matches.get(i)) is not None and _names_person(m) and m.end == index for i in range(start, index))
+    return bool(here and names_person(here)) and any(
+        (m := matches.get(i)) is not None and names_person(m) and m.end == index for i in range(start, index))
 
 
 _PERSON_SENSES = frozenset({"person", "known"})
 
 
-def _names_person(match: Match) -> bool:
+def names_person(match: Match) -> bool:
     """A notable office holder ("person") or a name the corpus saw after a title ("known")."""
     return match.has_any(_PERSON_SENSES)
 
@@ -727,7 +727,7 @@ def _name_like(token: Token, match: Match | None, lexicon: Lexicon) -> bool:
     if not key.isalpha() or len(key) < 2 or key.startswith("لل") or not _arabic_letters(key):
         return False
     classes = lexicon.token_classes(token)
-    if match is not None and _names_person(match):
+    if match is not None and names_person(match):
         return True  # a known name, though its first word is also a time word (صباح الأحمد)
     if match is not None and any(sense.kind in _NOT_NAME_KINDS for sense in match.senses):
         return "given" in classes and match.skip == 0

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from meetsum.lexicon import Lexicon
 from meetsum.model import Participant
+from meetsum.recognize import names_person
 from meetsum.text import analyze
 
 __all__ = ["roster"]
@@ -21,9 +22,6 @@ def roster(participants: tuple[Participant, ...], lexicon: Lexicon) -> tuple[Par
     return _without_doubles(_held_offices(_represented(_identified(named)), lexicon))
 
 
-_PERSON_SENSES = ("person", "known")
-
-
 def _no_name(name: str | None, lexicon: Lexicon) -> bool:
     """A one-word name the corpus almost never shows in a name, or that the word-class table
     reads as a verb, adjective or adverb only, and that no lexicon knows as a person or given
@@ -33,7 +31,7 @@ def _no_name(name: str | None, lexicon: Lexicon) -> bool:
     tokens = analyze(name).tokens
     if len(tokens) != 1 or "given" in lexicon.token_classes(tokens[0]):
         return False
-    if any(match.has_any(_PERSON_SENSES) for match in lexicon.find_all(tokens)):
+    if any(names_person(match) for match in lexicon.find_all(tokens)):
         return False
     return lexicon.ends_name(tokens[0].key) or lexicon.is_common(tokens[0].key)
 
