@@ -30,7 +30,9 @@ def dateline_country(rec: Recognized, lexicon: Lexicon) -> str | None:
     """The state of the dateline city, if the report opens with one."""
     cities = [e for e in rec.entities if e.kind == "city"]
     city = _dateline_city(rec, cities)
-    return lexicon.countries[lexicon.cities[city.key].country].ar if city else None
+    if city is None or _desk(rec, lexicon, city):
+        return None
+    return lexicon.countries[lexicon.cities[city.key].country].ar
 
 
 def _cities_by_sentence(rec: Recognized) -> dict[int, list[Entity]]:
@@ -112,7 +114,7 @@ def _venue(rec: Recognized, lexicon: Lexicon, sentences: list[int], group: list[
             return _venue_of(rec, lexicon, placed[0])
     cities = [city for found in by_sentence.values() for city in found if city.start not in in_titles]
     dateline = _dateline_city(rec, sorted(cities, key=lambda city: city.start))
-    if dateline is None or _filed_elsewhere(lexicon, dateline, group):
+    if dateline is None or _filed_elsewhere(lexicon, dateline, group) or _desk(rec, lexicon, dateline):
         return None
     return _venue_of(rec, lexicon, dateline)
 
@@ -217,6 +219,39 @@ def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
         if opens and (follows.isdigit() or follows in _DATELINE_FOLLOWERS or bool(after and after.has("cue.venue_lead"))):
             return city
     return None
+
+
+_DATELINE_WORDS = 8  # "دبي، الإمارات العربية المتحدة (CNN) --": the dateline names its own state
+_DATELINE_ENDS = frozenset({")", ":", *DASHES})
+
+
+def _desk(rec: Recognized, lexicon: Lexicon, dateline: Entity) -> bool:
+    """A bureau's dateline, one that spells out its state for readers abroad ("دبي، الإمارات
+    العربية المتحدة (CNN)--"), is the desk that wrote the report, not where things happened,
+    when the story never names that state again (no city, state or nationality of it) but
+    names others: a session in New York reported from Dubai. Agency datelines ("الرياض
+    (واس) -"، "القاهرة (أ ش أ) -") name the city alone and stand."""
+    state = lexicon.cities[dateline.key].country
+    after = _dateline_end(rec.doc.tokens, dateline)
+    named = [(entity.start, _state_of(lexicon, entity)) for entity in rec.entities if entity.start >= dateline.end]
+    if not any(start < after and of == state for start, of in named):
+        return False
+    later = {of for start, of in named if start >= after} - {None}
+    return bool(later) and state not in later
+
+
+def _dateline_end(tokens: Sequence[Token], dateline: Entity) -> int:
+    """Past the agency's name or the colon that closes a dateline, if a few words on."""
+    for index in range(dateline.end, min(dateline.end + _DATELINE_WORDS, len(tokens))):
+        if tokens[index].key in _DATELINE_ENDS:
+            return index + 1
+    return dateline.end
+
+
+def _state_of(lexicon: Lexicon, entity: Entity) -> str | None:
+    if entity.kind == "country":
+        return entity.key
+    return lexicon.cities[entity.key].country if entity.kind == "city" else None
 
 
 def _venue_of(rec: Recognized, lexicon: Lexicon, city: Entity) -> Venue:

@@ -84,6 +84,21 @@ def test_a_dateline_in_a_party_s_state_is_the_venue():
     assert _city(text) == "موسكو"
 
 
+def test_a_bureau_dateline_whose_state_the_story_never_names_again_is_no_venue():
+    text = ("دبي، الإمارات العربية المتحدة (CNN)-- التقى وزير الخارجية الأمريكي ماركو روبيو أمس "
+            "السفير منصور العلي، وبحثا الأوضاع في اليمن.")
+    summary = summarize(text, published=PUBLISHED)
+    assert summary.meeting_detected
+    assert (summary.venue.city if summary.venue else None) != "دبي"
+    assert "الإمارات" not in [p.affiliation for p in summary.participants]  # no host state either
+
+
+def test_a_local_story_that_names_no_state_keeps_its_dateline():
+    text = ("أبها 25 مايو (واس) - استقبل أمير المنطقة الأمير فيصل بن خالد في مكتبه أمس رئيس فرع "
+            "الإفتاء الدكتور سعد الحجري.")
+    assert _city(text) == "أبها"
+
+
 def test_a_city_a_reporter_files_from_is_no_venue():
     text = ("التقى وزير الخارجية التونسي خالد العلي اليوم وزير الخارجية الليبي سالم الورفلي، "
             "وقال الوزير لمراسل وكالة الأنباء في صفاقس إن اللقاء كان مثمرا.")
