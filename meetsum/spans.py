@@ -68,7 +68,8 @@ def _find_meeting_sentences(rec: Recognized) -> list[int]:
     found = []
     for sentence, matches in sorted(rec.by_sentence.items()):
         meeting = any(
-            m.has_any(MEETING_CUES) and "counterpart" not in m.keys("cue.meeting") for m in matches
+            m.has_any(MEETING_CUES) and "counterpart" not in m.keys("cue.meeting") and not _receives_things(rec, m)
+            for m in matches
         ) or _discussed_with(matches)
         if meeting and not _vetoed(rec, matches):
             found.append(sentence)
@@ -82,6 +83,21 @@ def _vetoed(rec: Recognized, matches: Sequence[Match]) -> bool:
     bodies = [m for m in vetoes if _heads_body(rec, m)]
     seminar_named = any("seminar" in m.keys("cue.not_meeting") for m in bodies)
     return any(m not in bodies and not (seminar_named and "seminar" in m.keys("cue.not_meeting")) for m in vetoes)
+
+
+_RECEPTION_NOUNS = frozenset({"استقبال", "باستقبال"})
+
+
+def _receives_things(rec: Recognized, match: Match) -> bool:
+    """"استقبال الطلبات"، "في استقبال الطائرة"، "استقبال المصابين": the noun of receiving, right
+    before a definite word that is no title, name, state or other word the lexicon knows,
+    receives things or crowds, not a visitor."""
+    tokens = rec.doc.tokens
+    if tokens[match.start].key not in _RECEPTION_NOUNS or match.end >= len(tokens):
+        return False
+    following = tokens[match.end]
+    return (following.sentence == tokens[match.start].sentence and following.key.startswith("ال")
+            and match.end not in rec.matches and not rec.lexicon.token_classes(following))
 
 
 def _discussed_with(matches: Sequence[Match]) -> bool:

@@ -392,6 +392,22 @@ def test_a_seminar_or_sport_word_that_belongs_to_an_office_is_no_veto(text):
     assert _summary(text).meeting_detected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان في استقبال الطائرة عند وصولها وكيل إمارة المنطقة سالم الحربي ومدير المطار خالد العلي.",
+        "وأعلن مدير الجامعة سالم الحربي بدء استقبال الطلبات بحضور وكيل الجامعة خالد العلي.",
+    ],
+)
+def test_receiving_things_or_crowds_is_no_meeting(text):
+    assert not _summary(text).meeting_detected
+
+
+def test_receiving_a_visitor_is_a_meeting():
+    text = "وكان في استقبال الرئيس التونسي قيس سعيد لدى وصوله وزير الخارجية الجزائري أحمد عطاف."
+    assert _summary(text).meeting_detected
+
+
 def test_people_of_a_non_meeting_article_are_mentioned():
     text = ("نظمت جامعة القاهرة ندوة بعنوان مستقبل العلاقات العربية، شارك فيها وزير الخارجية الأسبق عمرو موسى "
             "والمحلل السياسي علي الحسن.")
