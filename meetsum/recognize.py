@@ -640,6 +640,9 @@ def _name_end(
         if token.key in ("_", "#") and index > start and index + 1 < len(tokens):
             index += 1  # hashtag names: "#فلاديمير_بوتين", "رجب طيب #أردوغان"
             continue
+        if token.key in _HYPHENS and index > start and _hyphen_joins(tokens, index):
+            index += 1  # a compound name part: "كيم جونغ-أون"، "جان-إيف لودريان"
+            continue
         match = matches.get(index)
         first_name = (match is not None and _given_before_patronymic(tokens, match, lexicon)  # سلطان بن
                       or index == start and trusted and _time_word_naming(tokens, matches, lexicon, index))
@@ -658,7 +661,7 @@ def _name_end(
             break
         index += 1
     while index > start and ("particle" in lexicon.words.get(tokens[index - 1].key, frozenset())
-                             or tokens[index - 1].key in ("_", "#")):
+                             or tokens[index - 1].key in ("_", "#", *_HYPHENS)):
         index -= 1  # a name never ends on بن or أبو
     return index
 
@@ -674,6 +677,15 @@ def _time_word_naming(tokens: Sequence[Token], matches: dict[int, Match], lexico
     following = tokens[index + 1]
     return (following.sentence == tokens[index].sentence and index + 1 not in matches
             and "time" not in lexicon.token_classes(following) and _name_like(following, None, lexicon))
+
+
+_HYPHENS = ("-", "\u2010")
+
+
+def _hyphen_joins(tokens: Sequence[Token], index: int) -> bool:
+    """A hyphen written with no space on either side, inside one sentence."""
+    return (index + 1 < len(tokens) and tokens[index - 1].end == tokens[index].start
+            and tokens[index].end == tokens[index + 1].start and tokens[index + 1].sentence == tokens[index].sentence)
 
 
 def _common_start(token: Token, match: Match | None, lexicon: Lexicon, after_group: bool = False) -> bool:

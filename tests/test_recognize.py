@@ -207,6 +207,19 @@ def test_a_hashtag_name_after_a_title_keeps_the_title():
     assert _people(text)[0] == ("فلاديمير_بوتين", "الرئيس", ("country", "RU"))
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("استقبل وزير الخارجية الكوري الجنوبي تشونغ إيوي-يونغ الوفد.", ["تشونغ إيوي-يونغ"]),
+        ("التقى رئيس الوزراء الفرنسي جان-إيف لودريان في باريس.", ["جان-إيف لودريان"]),
+        ("التقى وزير الخارجية الكوري الجنوبي تشونغ إيوي - يونغ.", ["تشونغ إيوي"]),  # a dash with spaces ends it
+        ("التقى وزير الخارجية الكوري الجنوبي تشونغ إيوي- وقال إنه سعيد.", ["تشونغ إيوي"]),  # no trailing one
+    ],
+)
+def test_a_hyphen_written_without_spaces_joins_the_parts_of_a_name(text, names):
+    assert [name for name, _, _ in _people(text) if name] == names
+
+
 # --------------------------------------------------------------------------- على and علي
 
 
