@@ -98,13 +98,16 @@ _YEAR_WORDS = frozenset({"عام", "العام", "لعام", "سنه", "لسنه
 
 def _day_before(tokens: Sequence[Token], matches: dict[int, Match], index: int) -> tuple[int | None, int]:
     """The day written right before token ``index`` and where it starts: a number ("12") or an
-    ordinal with its من ("الثاني عشر من")."""
+    ordinal with its من ("الثاني عشر من"), not one that counts weeks or quarters."""
     day = _number(tokens, index - 1)
     if day is not None:
         return day, index - 1
     for back in range(1, 5):
         ordinal = matches.get(index - back)
         if ordinal is not None and ordinal.end == index and ordinal.has("ordinal_day"):
+            period = matches.get(ordinal.start - 1)
+            if period is not None and period.end == ordinal.start and period.has("day_period"):
+                return None, index  # "الأسبوع الأول من نيسان": a week, not the 1st
             return int(ordinal.keys("ordinal_day")[0]), ordinal.start
     return None, index
 

@@ -244,6 +244,10 @@ def test_background_dates_weeks_before_publication_do_not_date_the_meeting():
         ("يلتقي الرئيسان في الخامس من الشهر المقبل.", ["2025-06-05"]),
         # an ordinal with no month after it is no date
         ("هذا هو اللقاء الثاني من نوعه بين الرئيسين.", []),
+        # an ordinal that counts weeks, quarters or halves is no day
+        ("تعقد الجولة المؤجلة في الأسبوع الأول من أبريل المقبل.", []),
+        ("ارتفعت الصادرات في الربع الثاني من يونيو.", []),
+        ("يلتقي الرئيسان في النصف الأول من يوليو.", []),
     ],
 )
 def test_days_written_as_ordinals(text, expected):
