@@ -26,6 +26,7 @@ class DateClue:
     start: int
     end: int
     explicit: bool  # written out (day and month), not relative
+    counted: bool = False  # a count of days before publication ("قبل يومين"), not a named day
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -50,7 +51,7 @@ def find_dates(
         clue = (
             _explicit(tokens, matches, match, published)
             or _day_of_month(tokens, matches, match, published)
-            or _relative(matches, match, published)
+            or _relative(tokens, matches, match, published)
             or _weekday(tokens, matches, match, published, prefer_future)
         )
         if clue:
@@ -58,7 +59,7 @@ def find_dates(
     return clues
 
 
-DATE_KINDS = frozenset({"month", "hijri_month", "this_month", "next_month", "relative_day", "weekday"})
+DATE_KINDS = frozenset({"month", "hijri_month", "this_month", "next_month", "relative_day", "days_ago", "weekday"})
 
 
 def _number(tokens: Sequence[Token], index: int) -> int | None:
@@ -166,13 +167,35 @@ def _nearest_year(published: dt.date, month: int, day: int) -> int:
     return min(candidates, key=lambda date: abs((date - published).days)).year
 
 
-def _relative(matches: dict[int, Match], match: Match, published: dt.date | None) -> DateClue | None:
-    """أمس، اليوم، غدا; not a day named by what follows ("اليوم التالي"، "اليوم الثاني من
-    الزيارة"، "اليوم الوطني")."""
-    offsets = match.keys("relative_day")
-    if not offsets or published is None or _qualified(matches.get(match.end)):
+def _relative(
+    tokens: Sequence[Token], matches: dict[int, Match], match: Match, published: dt.date | None
+) -> DateClue | None:
+    """أمس، اليوم، غدا، قبل يومين، "قبل 3 أيام"; not a day named by what follows ("اليوم
+    التالي"، "اليوم الثاني من الزيارة"، "اليوم الوطني"), nor days counted from another event
+    ("قبل يومين من القمة")."""
+    if published is None:
         return None
-    return DateClue(published + dt.timedelta(days=int(offsets[0])), match.start, match.end, False)
+    offsets, end = match.keys("relative_day"), match.end
+    counted = tokens[match.start].key[match.skip:] in _AGO
+    if not offsets and match.has("days_ago"):  # "قبل 3 أيام"
+        count = _number(tokens, end)
+        if count is None or not 2 <= count <= _DAYS_AGO_MAX or end + 1 >= len(tokens) or tokens[end + 1].key != _DAYS:
+            return None
+        offsets, end = [str(-count)], end + 2
+    if not offsets or counted and _counted_from_event(tokens, end) or _qualified(matches.get(end)):
+        return None
+    return DateClue(published + dt.timedelta(days=int(offsets[0])), match.start, end, False, counted)
+
+
+_AGO, _DAYS, _DAYS_AGO_MAX = frozenset({"قبل", "منذ"}), "ايام", 9
+_FROM_EVENT, _ONLY = frozenset({"من", "علي"}), frozenset({"فقط"})
+
+
+def _counted_from_event(tokens: Sequence[Token], end: int) -> bool:
+    """"قبل يومين (فقط) من الزيارة": days before an event of the text, not the report."""
+    while end < len(tokens) and tokens[end].key in _ONLY:
+        end += 1
+    return end < len(tokens) and tokens[end].key in _FROM_EVENT
 
 
 def _qualified(following: Match | None) -> bool:

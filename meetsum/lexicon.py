@@ -898,7 +898,7 @@ _CALENDAR_TABLES = {
 }
 _CALENDAR_LISTS = (
     "weekday_past", "weekday_next", "hijri_markers", "gregorian_markers", "this_month", "next_month",
-    "day_qualifiers", "day_periods",
+    "day_qualifiers", "day_periods", "days_ago",
 )
 
 

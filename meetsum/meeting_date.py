@@ -10,6 +10,7 @@ import datetime as dt
 from meetsum.dates import DATE_KINDS, DateClue, find_dates
 from meetsum.lexicon import Lexicon, Match
 from meetsum.recognize import Recognized
+from meetsum.spans import MEETING_CUES
 
 __all__ = ["is_news", "meeting_date", "stated_today"]
 
@@ -29,6 +30,7 @@ def meeting_date(
     if not candidates:  # the lead sentence dates the event it reports
         candidates = [c for c in clues if tokens[c.start].sentence == lead]
         order = {lead: 0}
+    candidates = [c for c in candidates if not c.counted or _next_to_meeting_word(rec, c)]
     if prefer_future and published:  # a meeting still ahead is not dated by a day already past
         candidates = [c for c in candidates if c.date >= published] or candidates
     if not candidates:
@@ -36,6 +38,18 @@ def meeting_date(
     best = max(candidates, key=lambda c: (
         is_news(c.date, published), c.explicit, c.end - c.start > 1, -order[tokens[c.start].sentence]))
     return best.date
+
+
+def _next_to_meeting_word(rec: Recognized, clue: DateClue) -> bool:
+    """A count of days ("قبل يومين") dates the meeting only beside its meeting word ("وقبل 4
+    أيام أجرى وفد"، "عقدت اجتماعا ... منذ يومين"); further off it dates another event of the
+    sentence ("هنأه على إعادة انتخابه قبل يومين")."""
+    sentence = rec.doc.tokens[clue.start].sentence
+    return any(m.has_any(MEETING_CUES) and clue.start - _COUNT_REACH <= m.start <= clue.end + _COUNT_REACH
+               for m in rec.sentence_matches(sentence))
+
+
+_COUNT_REACH = 6  # tokens
 
 
 def stated_today(rec: Recognized, lexicon: Lexicon) -> dt.date | None:

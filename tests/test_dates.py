@@ -138,6 +138,24 @@ def test_relative_days_resolve_against_publication(text, expected):
     assert _dates(text, TUESDAY) == [expected]
 
 
+def test_a_count_of_days_before_publication():
+    assert _dates("وقبل 4 أيام أجرى الوفد زيارة إلى العاصمة.", TUESDAY) == ["2025-05-16"]
+    assert _dates("عقد المجلس اجتماعا منذ يومين.", TUESDAY) == ["2025-05-18"]
+    assert _dates("التقى الوزير نظيره قبل ثلاثة أيام.", TUESDAY) == ["2025-05-17"]
+    # counted from another event of the text, not from the report
+    assert _dates("وصل الوفد قبل يومين من القمة.", TUESDAY) == []
+    assert _dates("وصل الوفد قبل 3 أيام فقط من الزيارة.", TUESDAY) == []
+
+
+def test_a_count_of_days_dates_the_meeting_only_beside_its_meeting_word():
+    beside = ("وقبل يومين التقى وزير الخارجية الأردني أيمن الصفدي وزير الخارجية الألماني يوهان فاديفول "
+              "في عمان.")
+    apart = ("أجرى وزير الخارجية الأردني أيمن الصفدي اتصالا هاتفيا مع وزير الخارجية الألماني يوهان "
+             "فاديفول هنأه فيه على فوز حزبه في الانتخابات التي جرت في ولاية بافاريا قبل يومين.")
+    assert summarize(beside, published=TUESDAY).date == "2025-05-18"
+    assert summarize(apart, published=TUESDAY).date is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
