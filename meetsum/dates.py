@@ -217,6 +217,11 @@ def _weekday(
         direction, end, marked = 1, following.end, True
     ahead = (int(days[0]) - published.weekday()) % 7
     days_away = ahead if direction > 0 else (7 - ahead) % 7
+    if not marked and direction < 0 and days_away >= _FAR_BACK:  # a bare weekday is this week's:
+        direction, days_away = 1, ahead  # "الثلاثاء" written on a Monday is tomorrow, not six days ago
     if marked and days_away == 0:  # "الأحد الماضي" written on a Sunday: a week before
         days_away = 7
     return DateClue(published + dt.timedelta(days=direction * days_away), match.start, end, False)
+
+
+_FAR_BACK = 5  # days: a day this far back is written "الثلاثاء الماضي"

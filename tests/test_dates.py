@@ -180,6 +180,10 @@ def test_a_day_named_by_the_word_after_it_is_not_today(text):
         ("يلتقي الوزير الخميس المقبل نظيره.", "2025-05-22", "2025-05-29"),  # written on a Thursday
         ("التقى الوزير يوم الأحد نظيره.", TUESDAY, "2025-05-18"),  # unmarked: the last one
         ("التقى الوزير يوم الثلاثاء نظيره.", TUESDAY, "2025-05-20"),  # unmarked, same day
+        ("اجتماع المجلس الجمعة في الرياض.", TUESDAY, "2025-05-16"),  # unmarked, four days back
+        ("اجتماع المجلس الأربعاء في الرياض.", TUESDAY, "2025-05-21"),  # six days back: tomorrow
+        ("اجتماع المجلس الخميس في الرياض.", TUESDAY, "2025-05-22"),  # five days back: this week's
+        ("اجتماع المجلس الأربعاء الماضي في الرياض.", TUESDAY, "2025-05-14"),  # marked: a week back
     ],
 )
 def test_weekdays_with_past_and_next_markers(text, published, expected):
