@@ -343,9 +343,10 @@ def _split_items(rec: Recognized, begin: int, end: int, cut: int = 0) -> list[Ag
         joiner = match is not None and match.has("cue.agenda_join")
         comma = index < end and tokens[index].key in _AGENDA_SPLITTERS
         conjunction = index < end and index - start >= 3 and _splits_topics(rec, start, index)
+        apart = conjunction and tokens[index].key == "و"  # written apart: the next topic starts after it
         if index == end or joiner or comma or conjunction:
             items.extend(_agenda_items(rec, start, index, cut if start == begin else 0))
-            start = match.end if joiner else index + 1 if comma else index
+            start = match.end if joiner else index + 1 if comma or apart else index
             index = max(start, index + 1)
             continue
         index += 1
@@ -367,6 +368,8 @@ def _splits_topics(rec: Recognized, start: int, index: int) -> bool:
     المملكة والمنظمة)."""
     tokens = rec.doc.tokens
     key = tokens[index].key
+    if key == "و":  # written apart ("وثيقة قرطاج و برامج الإصلاح"): the word after it decides
+        return _lone_waw_splits(rec, start, index)
     if not key.startswith("وال") and not _indefinite_topic(rec, start, index):
         return False
     if _adjective(key) and _adjective(tokens[index - 1].key):
@@ -375,6 +378,30 @@ def _splits_topics(rec: Recognized, start: int, index: int) -> bool:
             rec.matches[index].has("country") or rec.matches[index].has("organization")):
         return False
     return not any(i in rec.matches and rec.matches[i].has("cue.between") for i in range(max(start, index - 3), index))
+
+
+def _lone_waw_splits(rec: Recognized, start: int, index: int) -> bool:
+    """A conjunction و written apart starts a new topic when the word after it would as
+    "والـ..." or "وتعزيز" would: a definite noun, or an indefinite one after a definite word;
+    not between two adjectives, before a named state or body, or after "بين"."""
+    tokens = rec.doc.tokens
+    after = index + 1
+    if after >= len(tokens) or tokens[after].sentence != tokens[index].sentence or not tokens[after].key[0].isalpha():
+        return False
+    key, lexicon, match = tokens[after].key, rec.lexicon, rec.matches.get(after)
+    if _adjective(key) and _adjective(tokens[index - 1].key) or match is not None and match.has_any(_NAMED_PARTIES):
+        return False
+    if function_like(lexicon, tokens[after]) or lexicon.lexical_classes.get(key) in ("verb", "adverb", "particle"):
+        return False
+    if after in _title_tokens(rec) or after in rec.person_at or tokens[after].text.endswith(_PRONOUN_ENDINGS):
+        return False
+    definite = key.startswith("ال")
+    if not definite and not (tokens[index - 1].key.startswith(_DEFINITE) and lexicon.words.get(key)):
+        return False
+    return not any(i in rec.matches and rec.matches[i].has("cue.between") for i in range(max(start, index - 3), index))
+
+
+_NAMED_PARTIES = ("country", "organization", "city")
 
 
 def _indefinite_topic(rec: Recognized, start: int, index: int) -> bool:

@@ -269,3 +269,19 @@ def test_the_preposition_after_a_discussion_verb_is_not_part_of_the_topic():
     text = _AMMAN + "وتطرقت المباحثات لموضوع المياه في المنطقة."
     assert _agenda(text) == ["موضوع المياه في المنطقة"]
 
+
+# --------------------------------------------------------------------------- a conjunction written apart
+
+
+def test_a_conjunction_written_apart_before_a_noun_starts_a_new_topic():
+    text = _AMMAN + "ويتمحور اللقاء حول الأهداف الوطنية المضمنة في وثيقة العمل و برامج الإصلاح الاقتصادي."
+    assert _agenda(text) == ["الأهداف الوطنية المضمنة في وثيقة العمل", "برامج الإصلاح الاقتصادي"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["وبحث الجانبان تطوير العلاقات الاقتصادية الثنائية و الإقليمية.",
+     "وبحث الجانبان الوضع الأمني في الأردن و ألمانيا."],
+)
+def test_a_conjunction_written_apart_between_adjectives_or_before_a_state_does_not_split(tail):
+    assert len(_agenda(_AMMAN + tail)) == 1
