@@ -63,8 +63,9 @@ def agenda_items(
             if not (_introduces_topic(match) or topic) or _looks_for(rec, match):
                 continue
             start = _governed_object(rec, match)
-            if start is not None:
-                items.extend(_topic_after(rec, start, skippable, match.has("cue.discussion") and start == match.end))
+            if start is None or (_focuses(match) and not _meeting_focuses(rec, match, start)):
+                continue
+            items.extend(_topic_after(rec, start, skippable, match.has("cue.discussion") and start == match.end))
     items.extend(_quoted_topics(rec, about))
     items.extend(_occasions(rec, about))
     items.extend(_purposes(rec, sentences, skippable))
@@ -117,6 +118,22 @@ def _preposition_li(rec: Recognized, index: int) -> int:
                and not lexicon.words.get(key) and not verbal_noun_with_li(lexicon, key))
 
 
+def _focuses(match: Match) -> bool:
+    return "focused" in match.keys("cue.stress")
+
+
+_FOCUS_SUBJECT_REACH = 2  # words between a meeting word and "ستركز" ("المحادثات بين الرئيسين ستركز")
+
+
+def _meeting_focuses(rec: Recognized, match: Match, start: int) -> bool:
+    """Whether what focused on the topic is the meeting: a meeting word just before the verb
+    ("المحادثات ستركز على") or between it and its على ("ركز خلال لقائه ... على"); not a
+    person's efforts ("سيركز جهوده على") or a trip's ("قالت إنها ستركز على")."""
+    sentence = rec.doc.tokens[match.start].sentence
+    begin = max(sentence_tokens(rec, sentence).start, match.start - _FOCUS_SUBJECT_REACH - 1)
+    return any(i in rec.matches and rec.matches[i].has_any(MEETING_CUES) for i in range(begin, start))
+
+
 def _topic_after(rec: Recognized, index: int, skippable: set[int], after_verb: bool = False) -> list[AgendaItem]:
     """The topics a cue ending at ``index`` introduces, in its own sentence; after "خلال
     زيارته" the topic follows ("بحث مع X خلال زيارته قضايا ...")."""
@@ -137,7 +154,7 @@ def _topic_after(rec: Recognized, index: int, skippable: set[int], after_verb: b
     return items
 
 
-_GOVERNING = ("briefed", "agreed")  # stress cues whose topic follows their preposition
+_GOVERNING = ("briefed", "agreed", "focused")  # stress cues whose topic follows their preposition
 
 
 _OBJECT_REACH = 16  # words from such a verb to its preposition ("أطلع الوفد رئيس الدولة على"), past titles

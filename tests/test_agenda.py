@@ -285,3 +285,19 @@ def test_a_conjunction_written_apart_before_a_noun_starts_a_new_topic():
 )
 def test_a_conjunction_written_apart_between_adjectives_or_before_a_state_does_not_split(tail):
     assert len(_agenda(_AMMAN + tail)) == 1
+
+
+# --------------------------------------------------------------------------- what a meeting focused on
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["وركز اللقاء على سبل دعم اللاجئين في المنطقة.",
+     "وقال الصفدي إن المحادثات ستركز في معظمها على سبل دعم اللاجئين في المنطقة."],
+)
+def test_what_a_meeting_focused_on_is_a_topic(tail):
+    assert _agenda(_AMMAN + tail) == ["سبل دعم اللاجئين في المنطقة"]
+
+
+def test_what_a_person_focuses_on_is_no_topic_of_the_meeting():
+    assert _agenda(_AMMAN + "وسيركز الصفدي جهوده في الأشهر المقبلة على إصلاح قطاع التعليم.") == []
