@@ -221,7 +221,7 @@ def _dateline_city(rec: Recognized, cities: list[Entity]) -> Entity | None:
     return None
 
 
-_DATELINE_WORDS = 8  # "دبي، الإمارات العربية المتحدة (CNN) --": the dateline names its own state
+_DATELINE_WORDS = 8  # how far a dateline runs: "دبي، الإمارات العربية المتحدة (CNN) --"
 _DATELINE_ENDS = frozenset({")", ":", *DASHES})
 
 

@@ -93,7 +93,7 @@ def test_a_bureau_dateline_whose_state_the_story_never_names_again_is_no_venue()
     assert "الإمارات" not in [p.affiliation for p in summary.participants]  # no host state either
 
 
-def test_a_local_story_that_names_no_state_keeps_its_dateline():
+def test_an_agency_dateline_that_names_the_city_alone_stands():
     text = ("أبها 25 مايو (واس) - استقبل أمير المنطقة الأمير فيصل بن خالد في مكتبه أمس رئيس فرع "
             "الإفتاء الدكتور سعد الحجري.")
     assert _city(text) == "أبها"
